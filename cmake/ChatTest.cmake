@@ -1,0 +1,26 @@
+# chat_add_test(<source> LIBS <targets...>)
+#
+# One GoogleTest executable per test source. The file name says what the test needs
+# (DESIGN.md principle 7) and becomes its ctest label:
+#   foo_test.cpp       -> label `unit`  (no services)
+#   foo_pgtest.cpp     -> label `pg`    (a live PostgreSQL: TEST_DATABASE_URL)
+#   foo_redistest.cpp  -> label `redis` (a live Redis: TEST_REDIS_URL)
+include(GoogleTest)
+
+function(chat_add_test source)
+  cmake_parse_arguments(ARG "" "" "LIBS" ${ARGN})
+  get_filename_component(name ${source} NAME_WE)
+  if(name MATCHES "_pgtest$")
+    set(label pg)
+  elseif(name MATCHES "_redistest$")
+    set(label redis)
+  elseif(name MATCHES "_test$")
+    set(label unit)
+  else()
+    message(FATAL_ERROR "chat_add_test: ${source} must end in _test, _pgtest or _redistest")
+  endif()
+  add_executable(${name} ${source})
+  target_link_libraries(${name} PRIVATE ${ARG_LIBS} GTest::gtest GTest::gtest_main)
+  chat_set_warnings(${name})
+  gtest_discover_tests(${name} PROPERTIES LABELS ${label} DISCOVERY_TIMEOUT 30)
+endfunction()

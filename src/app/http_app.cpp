@@ -1,0 +1,193 @@
+#include "app/http_app.hpp"
+
+#include <array>
+#include <chrono>
+#include <cmath>
+
+#include "observability/json_text.hpp"
+#include "observability/logger.hpp"
+
+namespace chat::app {
+
+namespace http = net::http;
+
+namespace {
+
+constexpr std::string_view k_json = "application/json";
+
+constexpr std::string_view k_index_page = R"(<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>Futbol Chat</title></head>
+<body>
+<h1>Futbol Chat server</h1>
+<p>The API is at <a href="/graphql">/graphql</a>.
+Health: <a href="/healthz">/healthz</a>, <a href="/readyz">/readyz</a>,
+metrics: <a href="/metrics">/metrics</a>.</p>
+</body>
+</html>
+)";
+
+std::string_view path_of(std::string_view target) noexcept {
+  return target.substr(0, target.find('?'));
+}
+
+net::http_response make_response(const net::http_request& request, http::status status,
+                                 std::string_view content_type, std::string body) {
+  net::http_response response{status, request.version()};
+  response.set(http::field::content_type, content_type);
+  response.set(http::field::cache_control, "no-store");
+  // HEAD gets the headers of GET, including its length, and no body.
+  if (request.method() == http::verb::head) {
+    response.content_length(body.size());
+  } else {
+    response.body() = std::move(body);
+  }
+  return response;
+}
+
+net::http_response method_not_allowed(const net::http_request& request, std::string_view allow) {
+  auto response = make_response(
+      request, http::status::method_not_allowed, k_json,
+      error_body("METHOD_NOT_ALLOWED",
+                 "Method " + std::string(request.method_string()) + " is not allowed here"));
+  response.set(http::field::allow, allow);
+  return response;
+}
+
+bool is_get_or_head(const net::http_request& request) {
+  return request.method() == http::verb::get || request.method() == http::verb::head;
+}
+
+}  // namespace
+
+std::string_view route_label(std::string_view target) noexcept {
+  static constexpr std::array<std::string_view, 5> k_routes = {"/", "/healthz", "/readyz",
+                                                               "/metrics", "/graphql"};
+  const auto path = path_of(target);
+  for (const auto route : k_routes) {
+    if (path == route) return route;
+  }
+  return "other";
+}
+
+std::string error_body(std::string_view code, std::string_view message) {
+  std::string out = R"({"errors":[{"message":)";
+  obs::append_json_string(out, message);
+  out += R"(,"extensions":{"code":)";
+  obs::append_json_string(out, code);
+  out += R"(,"timestamp":")";
+  obs::append_iso8601_utc(out, std::chrono::system_clock::now());
+  out += R"("}}]})";
+  return out;
+}
+
+http_app::http_app(obs::metrics_registry& metrics, std::vector<readiness_check> checks)
+    : metrics_(metrics),
+      requests_(metrics.counter_family("chat_http_requests_total",
+                                       "HTTP requests answered, by route and status.",
+                                       {"route", "status"})),
+      durations_(metrics.histogram_family("chat_http_request_duration_seconds",
+                                          "Time from the first byte of a request to the end of "
+                                          "its response, by route.",
+                                          {"route"}, obs::latency_buckets())),
+      checks_(std::move(checks)) {}
+
+boost::asio::awaitable<net::http_response> http_app::handle(net::http_request& request,
+                                                            const net::request_info& info) {
+  co_return route(request, info);
+}
+
+net::http_response http_app::route(const net::http_request& request,
+                                   const net::request_info& info) {
+  const auto path = path_of(request.target());
+  if (path == "/healthz") {
+    if (!is_get_or_head(request)) return method_not_allowed(request, "GET, HEAD");
+    return make_response(request, http::status::ok, k_json, R"({"status":"ok"})");
+  }
+  if (path == "/readyz") {
+    if (!is_get_or_head(request)) return method_not_allowed(request, "GET, HEAD");
+    return readiness(request);
+  }
+  if (path == "/metrics") {
+    if (!is_get_or_head(request)) return method_not_allowed(request, "GET, HEAD");
+    return metrics_text(request);
+  }
+  if (path == "/graphql") {
+    // The GraphQL engine lands with its own issue; until then every request gets a
+    // well-formed GraphQL error document.
+    return make_response(request, http::status::not_implemented, k_json,
+                         error_body("NOT_IMPLEMENTED",
+                                    "GraphQL execution is not available in this build yet"));
+  }
+  if (path == "/") {
+    if (!is_get_or_head(request)) return method_not_allowed(request, "GET, HEAD");
+    return make_response(request, http::status::ok, "text/html; charset=utf-8",
+                         std::string(k_index_page));
+  }
+  (void)info;
+  return make_response(request, http::status::not_found, k_json,
+                       error_body("NOT_FOUND", "No route for this path"));
+}
+
+net::http_response http_app::readiness(const net::http_request& request) const {
+  std::string body = R"({"status":)";
+  std::string checks;
+  bool ready = true;
+  for (const auto& check : checks_) {
+    const std::string problem = check.probe();
+    if (!checks.empty()) checks += ',';
+    obs::append_json_string(checks, check.name);
+    checks += ':';
+    if (problem.empty()) {
+      checks += R"({"status":"up"})";
+    } else {
+      ready = false;
+      checks += R"({"status":"down","error":)";
+      obs::append_json_string(checks, problem);
+      checks += '}';
+    }
+  }
+  body += ready ? R"("ready")" : R"("not ready")";
+  body += R"(,"checks":{)" + checks + "}}";
+  return make_response(request, ready ? http::status::ok : http::status::service_unavailable,
+                       k_json, std::move(body));
+}
+
+net::http_response http_app::metrics_text(const net::http_request& request) const {
+  return make_response(request, http::status::ok, "text/plain; version=0.0.4; charset=utf-8",
+                       metrics_.render());
+}
+
+net::http_response http_app::error_response(http::status status, std::string_view code,
+                                            std::string_view message,
+                                            const net::request_info& /*info*/) {
+  net::http_response response{status, 11};
+  response.set(http::field::content_type, k_json);
+  response.body() = error_body(code, message);
+  return response;
+}
+
+void http_app::on_complete(const net::exchange_record& record) noexcept {
+  try {
+    const auto route = route_label(record.target);
+    const double seconds = std::chrono::duration<double>(record.duration).count();
+    requests_.with({route, std::to_string(record.status)}).inc();
+    durations_.with({route}).observe(seconds);
+    if (obs::log_enabled(obs::log_level::info)) {
+      const std::string remote =
+          record.remote_address != nullptr ? record.remote_address->to_string() : std::string();
+      // The query string is left out: GET /graphql carries variables there.
+      obs::log(obs::log_level::info, "http", "request completed", record.correlation_id,
+               {{"method", record.method},
+                {"path", path_of(record.target)},
+                {"status", record.status},
+                {"duration", std::round(seconds * 1e6) / 1e3},  // ms, µs precision
+                {"bytes", record.bytes_out},
+                {"remoteAddress", remote}});
+    }
+  } catch (...) {
+    // Metrics and logs never take a request down.
+  }
+}
+
+}  // namespace chat::app

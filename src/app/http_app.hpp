@@ -1,0 +1,52 @@
+#pragma once
+/// The application's HTTP front: routes (SPEC HTTP-5), ERR-1 shaped error bodies, and
+/// one access-log line plus request metrics per exchange (OBS-1, OBS-4).
+///
+/// Thread-safety: all members may be called concurrently from the I/O threads once
+/// constructed.
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "net/http_types.hpp"
+#include "observability/metrics.hpp"
+
+namespace chat::app {
+
+/// A named readiness probe for /readyz (database, Redis, …): empty string when ready,
+/// else why not.
+struct readiness_check {
+  std::string name;
+  std::function<std::string()> probe;
+};
+
+class http_app final : public net::http_handler {
+ public:
+  http_app(obs::metrics_registry& metrics, std::vector<readiness_check> checks);
+
+  boost::asio::awaitable<net::http_response> handle(net::http_request& request,
+                                                    const net::request_info& info) override;
+  net::http_response error_response(net::http::status status, std::string_view code,
+                                    std::string_view message,
+                                    const net::request_info& info) override;
+  void on_complete(const net::exchange_record& record) noexcept override;
+
+ private:
+  net::http_response route(const net::http_request& request, const net::request_info& info);
+  net::http_response readiness(const net::http_request& request) const;
+  net::http_response metrics_text(const net::http_request& request) const;
+
+  obs::metrics_registry& metrics_;
+  obs::family<obs::counter>& requests_;
+  obs::family<obs::histogram>& durations_;
+  std::vector<readiness_check> checks_;
+};
+
+/// The metrics label for a request path: a known route or "other" (bounded cardinality).
+std::string_view route_label(std::string_view target) noexcept;
+
+/// An ERR-1 error document: {"errors":[{"message", "extensions":{"code","timestamp"}}]}.
+std::string error_body(std::string_view code, std::string_view message);
+
+}  // namespace chat::app

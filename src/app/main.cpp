@@ -1,0 +1,157 @@
+// chatd: the composition root (DESIGN.md principle 11). Reads the configuration,
+// starts logging, metrics and the HTTP server, and drains them on SIGTERM/SIGINT.
+
+#include <sys/resource.h>
+
+#include <boost/asio/signal_set.hpp>
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+#include <fmt/format.h>
+#include <system_error>
+
+#include "app/config.hpp"
+#include "app/http_app.hpp"
+#include "net/http_server.hpp"
+#include "net/io_pool.hpp"
+#include "observability/logger.hpp"
+#include "observability/metrics.hpp"
+
+namespace {
+
+using chat::obs::log_level;
+
+/// Raises the soft open-files limit to the hard one: every connection is a descriptor.
+std::uint64_t raise_fd_limit() {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) != 0) return 0;
+  if (limit.rlim_cur < limit.rlim_max) {
+    limit.rlim_cur = limit.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &limit);
+    getrlimit(RLIMIT_NOFILE, &limit);
+  }
+  return limit.rlim_cur;
+}
+
+std::string_view mode_name(const chat::app::config& cfg) {
+  const bool postgres = cfg.database.type == chat::app::database_target::kind::postgres;
+  if (postgres && !cfg.redis_url.empty()) return "cluster";
+  if (postgres) return "postgres";
+  if (!cfg.redis_url.empty()) return "sqlite+redis";
+  return "embedded";
+}
+
+int serve(const chat::app::config& cfg) {
+  namespace obs = chat::obs;
+  for (const auto& warning : cfg.warnings) obs::log(log_level::warn, "config", warning);
+
+  std::error_code fs_error;
+  std::filesystem::create_directories(cfg.data_dir, fs_error);
+  if (fs_error) {
+    const std::string line = fmt::format("chatd: cannot create DATA_DIR: {}", fs_error.message());
+    obs::log(log_level::error, "app", line);
+    std::fprintf(stderr, "%s\n", line.c_str());
+    return 1;
+  }
+
+  const std::uint64_t fd_limit = raise_fd_limit();
+
+  obs::metrics_registry metrics;
+  obs::register_process_metrics(metrics);
+  chat::app::http_app app(metrics, {});
+
+  chat::net::io_pool pool(cfg.threads);
+  chat::net::server_options options;
+  options.header_timeout = cfg.http_header_timeout;
+  options.idle_timeout = cfg.http_idle_timeout;
+  options.max_multipart_body_bytes = cfg.upload_max_bytes + 64 * 1024;
+  options.max_connections = cfg.max_connections;
+  chat::net::http_server server(pool, options, app);
+
+  metrics.callback_gauge("chat_http_open_connections", "Open HTTP connections.",
+                         [&server] { return static_cast<double>(server.open_connections()); });
+  metrics.callback_counter("chat_http_connections_accepted_total", "TCP connections accepted.",
+                           [&server] { return static_cast<double>(server.accepted_connections()); });
+  metrics.callback_counter(
+      "chat_http_connections_rejected_total",
+      "Connections closed on accept because MAX_CONNECTIONS was reached.",
+      [&server] { return static_cast<double>(server.rejected_connections()); });
+  metrics.callback_counter("chat_log_lines_dropped_total",
+                           "Log lines dropped because the log writer fell behind.",
+                           [] { return static_cast<double>(obs::dropped_log_lines()); });
+
+  boost::asio::ip::tcp::endpoint endpoint;
+  try {
+    endpoint = server.listen(cfg.host, cfg.port);
+  } catch (const boost::system::system_error& e) {
+    const std::string line = fmt::format("chatd: cannot listen on {}:{}: {}", cfg.host, cfg.port,
+                                         e.code().message());
+    obs::log(log_level::error, "http", line);
+    std::fprintf(stderr, "%s\n", line.c_str());
+    return 1;
+  }
+  obs::log(log_level::info, "http", "listening", {},
+           {{"host", endpoint.address().to_string()},
+            {"port", endpoint.port()},
+            {"threads", cfg.threads},
+            {"mode", mode_name(cfg)},
+            {"fdLimit", fd_limit},
+            {"version", chat::app::version()}});
+
+  // OPS-3: the first signal drains; a second one stops at once.
+  boost::asio::signal_set signals(pool.at(0), SIGINT, SIGTERM);
+  const auto drain_budget = std::max(std::chrono::milliseconds(500),
+                                     cfg.shutdown_timeout - std::chrono::milliseconds(1500));
+  std::function<void(const boost::system::error_code&, int)> on_signal =
+      [&](const boost::system::error_code& ec, int signal_number) {
+        if (ec) return;
+        static bool draining = false;
+        if (draining) {
+          obs::log(log_level::warn, "app", "second signal: stopping now");
+          pool.stop();
+          return;
+        }
+        draining = true;
+        obs::log(log_level::info, "app", "draining", {},
+                 {{"signal", signal_number == SIGTERM ? "SIGTERM" : "SIGINT"},
+                  {"openConnections", server.open_connections()}});
+        server.drain(drain_budget, [&pool] { pool.stop(); });
+        signals.async_wait(on_signal);
+      };
+  signals.async_wait(on_signal);
+
+  pool.run();
+  obs::log(log_level::info, "app", "stopped");
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::signal(SIGPIPE, SIG_IGN);  // a closed stdout must not kill the server
+
+  chat::app::invocation invocation;
+  try {
+    invocation = chat::app::load_config(argc, argv, chat::app::process_env());
+  } catch (const chat::app::config_error& e) {
+    std::fprintf(stderr, "%s\n", e.what());
+    return 2;
+  }
+  if (invocation.what == chat::app::command::help) {
+    std::fputs(chat::app::help_text().c_str(), stdout);
+    return 0;
+  }
+  if (invocation.what == chat::app::command::version) {
+    std::printf("chatd %s\n", std::string(chat::app::version()).c_str());
+    return 0;
+  }
+
+  const auto& cfg = invocation.settings;
+  chat::obs::log_options log_options;
+  log_options.level = cfg.log_level;
+  log_options.format = cfg.log_format;
+  chat::obs::init_logging(log_options);
+  const int code = serve(cfg);
+  chat::obs::shutdown_logging();
+  return code;
+}
