@@ -252,7 +252,10 @@ asio::awaitable<void> http_server::impl::run_session(tcp::socket socket,
       response.keep_alive(request.keep_alive() && !draining.load());
       if (!co_await send(stream, response, method, target, info)) break;
       if (!response.keep_alive()) {
-        co_await linger_close(stream);
+        // Bytes the client already sent beyond this request (pipelining) would turn the
+        // close into a reset: linger only then.
+        error_code ec;
+        if (buffer.size() > 0 || stream.socket().available(ec) > 0) co_await linger_close(stream);
         break;
       }
     }

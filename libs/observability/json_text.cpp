@@ -99,10 +99,11 @@ std::size_t utf8_safe_prefix(std::string_view text, std::size_t max_bytes) {
 
 void append_iso8601_utc(std::string& out, std::chrono::system_clock::time_point t) {
   using namespace std::chrono;
-  const auto since_epoch = duration_cast<milliseconds>(t.time_since_epoch()).count();
+  // floor, not truncate: instants before 1970 round down like every other instant.
+  const auto since_epoch = floor<milliseconds>(t.time_since_epoch()).count();
   auto ms = since_epoch % 1000;
   std::time_t seconds = static_cast<std::time_t>(since_epoch / 1000);
-  if (ms < 0) {  // before 1970: floor, not truncate
+  if (ms < 0) {
     ms += 1000;
     --seconds;
   }

@@ -3,7 +3,8 @@
 #include <spdlog/async.h>
 #include <spdlog/async_logger.h>
 #include <spdlog/sinks/ostream_sink.h>
-#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/details/null_mutex.h>
+#include <spdlog/sinks/base_sink.h>
 #include <spdlog/spdlog.h>
 
 #include <array>
@@ -11,6 +12,10 @@
 #include <chrono>
 #include <cmath>
 #include <fmt/format.h>
+#include <condition_variable>
+#include <cstdio>
+#include <mutex>
+#include <thread>
 #include <memory>
 
 #include "json_text.hpp"
@@ -18,9 +23,53 @@
 namespace chat::obs {
 namespace {
 
+/// stdout without spdlog's flush after every line: lines collect in stdio's buffer and
+/// reach the device in large writes, flushed every 100 ms and at once for errors. Only
+/// the asynchronous logger's single worker thread calls it, hence the null mutex.
+class buffered_stdout_sink final : public spdlog::sinks::base_sink<spdlog::details::null_mutex> {
+ public:
+  buffered_stdout_sink() { std::setvbuf(stdout, nullptr, _IOFBF, 64 * 1024); }
+
+ protected:
+  void sink_it_(const spdlog::details::log_msg& msg) override {
+    std::fwrite(msg.payload.data(), 1, msg.payload.size(), stdout);
+    std::fputc('\n', stdout);
+  }
+  void flush_() override { std::fflush(stdout); }
+};
+
 struct logger_state {
   log_options options;
   std::shared_ptr<spdlog::logger> sink_logger;
+
+  // Flushes buffered lines every 100 ms, only when something was logged since the last
+  // flush, so an idle server does not wake up for nothing.
+  std::atomic<bool> dirty{false};
+  std::mutex flusher_mutex;
+  std::condition_variable flusher_wake;
+  bool stopping = false;
+  std::thread flusher;
+
+  void start_flusher() {
+    flusher = std::thread([this] {
+      std::unique_lock lock(flusher_mutex);
+      while (!stopping) {
+        flusher_wake.wait_for(lock, std::chrono::milliseconds(100));
+        if (dirty.exchange(false)) sink_logger->flush();
+      }
+    });
+  }
+
+  ~logger_state() {
+    if (flusher.joinable()) {
+      {
+        std::lock_guard lock(flusher_mutex);
+        stopping = true;
+      }
+      flusher_wake.notify_one();
+      flusher.join();
+    }
+  }
 };
 
 std::atomic<log_level> g_level{log_level::info};
@@ -56,6 +105,8 @@ void append_json_value(std::string& out, const log_field::value_type& value,
     out += '"';
   } else if (const auto* i = std::get_if<std::int64_t>(&value)) {
     fmt::format_to(std::back_inserter(out), "{}", *i);
+  } else if (const auto* u = std::get_if<std::uint64_t>(&value)) {
+    fmt::format_to(std::back_inserter(out), "{}", *u);
   } else if (const auto* d = std::get_if<double>(&value)) {
     append_number(out, *d);
   } else {
@@ -125,6 +176,7 @@ std::string format_pretty(const log_options& options, log_level level, std::stri
   out += "] ";
   bool cut = false;
   append_json_escaped(out, bounded(message, options.max_value_bytes, cut));
+  if (cut) out += "\xE2\x80\xA6";  // …
   for (const auto& field : fields) {
     out += ' ';
     append_json_escaped(out, field.key);
@@ -180,14 +232,17 @@ void init_logging(const log_options& options) {
   } else {
     // One background writer; when it falls behind, the oldest lines are dropped (and
     // counted) rather than blocking a network thread.
-    spdlog::init_thread_pool(32768, 1);
-    auto sink = std::make_shared<spdlog::sinks::stdout_sink_mt>();
+    // The queue is preallocated (about 300 bytes a slot): 8192 slots absorb bursts without
+    // costing the idle process more than a few megabytes.
+    spdlog::init_thread_pool(8192, 1);
+    auto sink = std::make_shared<buffered_stdout_sink>();
     state->sink_logger = std::make_shared<spdlog::async_logger>(
         "chat", std::move(sink), spdlog::thread_pool(), spdlog::async_overflow_policy::overrun_oldest);
   }
   state->sink_logger->set_pattern("%v");
   state->sink_logger->set_level(spdlog::level::trace);
   state->sink_logger->flush_on(spdlog::level::err);
+  if (options.stream == nullptr) state->start_flusher();
   delete g_state;
   g_state = state.release();
   g_level.store(options.level, std::memory_order_release);
@@ -215,6 +270,11 @@ void log(log_level level, std::string_view context, std::string_view message,
       format_log_line(g_state->options, level, context, message, correlation_id, fields);
   g_state->sink_logger->log(level >= log_level::error ? spdlog::level::err : spdlog::level::info,
                             std::string_view(line));
+  g_state->dirty.store(true, std::memory_order_relaxed);
+}
+
+void flush_logs() {
+  if (g_state != nullptr) g_state->sink_logger->flush();
 }
 
 std::uint64_t dropped_log_lines() noexcept {

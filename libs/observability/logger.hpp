@@ -29,7 +29,7 @@ std::string_view to_string(log_level level) noexcept;
 
 /// One key/value of a log line. Values are borrowed for the duration of the call.
 struct log_field {
-  using value_type = std::variant<std::string_view, std::int64_t, double, bool>;
+  using value_type = std::variant<std::string_view, std::int64_t, std::uint64_t, double, bool>;
   std::string_view key;
   value_type value;
 
@@ -39,8 +39,11 @@ struct log_field {
   log_field(std::string_view k, bool v) : key(k), value(v) {}
   log_field(std::string_view k, double v) : key(k), value(v) {}
   template <typename Int>
-    requires(std::is_integral_v<Int> && !std::is_same_v<Int, bool>)
+    requires(std::is_integral_v<Int> && std::is_signed_v<Int>)
   log_field(std::string_view k, Int v) : key(k), value(static_cast<std::int64_t>(v)) {}
+  template <typename Int>
+    requires(std::is_integral_v<Int> && std::is_unsigned_v<Int> && !std::is_same_v<Int, bool>)
+  log_field(std::string_view k, Int v) : key(k), value(static_cast<std::uint64_t>(v)) {}
 };
 
 struct log_options {
@@ -71,6 +74,9 @@ std::string format_log_line(const log_options& options, log_level level,
                             std::string_view context, std::string_view message,
                             std::string_view correlation_id,
                             std::initializer_list<log_field> fields);
+
+/// Asks for every line logged so far to be written out now (asynchronously).
+void flush_logs();
 
 /// Lines dropped because the asynchronous queue was full (exported as a metric).
 std::uint64_t dropped_log_lines() noexcept;

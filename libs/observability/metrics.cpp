@@ -147,10 +147,12 @@ Metric& family<Metric>::with(std::initializer_list<std::string_view> label_value
   if (label_values.size() != label_names_.size()) {
     throw std::invalid_argument("metric " + name_ + ": wrong number of label values");
   }
+  // Each value is prefixed with its length, so no value can alias another list.
   std::string key;
   for (const auto value : label_values) {
+    key.append(std::to_string(value.size()));
+    key += ':';
     key.append(value);
-    key += '\x1f';
   }
   {
     std::shared_lock lock(mutex_);
@@ -178,6 +180,16 @@ template class family<histogram>;
 
 // ---- registry ----
 
+void metrics_registry::check_label_names(const std::vector<std::string>& label_names,
+                                         bool histogram_family) {
+  for (const auto& label : label_names) {
+    const bool reserved = label.starts_with("__") || (histogram_family && label == "le");
+    if (!valid_metric_name(label) || label.find(':') != std::string::npos || reserved) {
+      throw std::invalid_argument("invalid metric label name: " + label);
+    }
+  }
+}
+
 void metrics_registry::check_new_name(const std::string& name) {
   if (!valid_metric_name(name)) throw std::invalid_argument("invalid metric name: " + name);
   for (const auto& existing : names_) {
@@ -190,6 +202,7 @@ family<counter>& metrics_registry::counter_family(std::string name, std::string 
                                                   std::vector<std::string> label_names) {
   std::lock_guard lock(mutex_);
   check_new_name(name);
+  check_label_names(label_names, false);
   counters_.push_back(std::make_unique<family<counter>>(
       std::move(name), std::move(help), std::move(label_names),
       [] { return std::make_unique<counter>(); }));
@@ -200,6 +213,7 @@ family<gauge>& metrics_registry::gauge_family(std::string name, std::string help
                                               std::vector<std::string> label_names) {
   std::lock_guard lock(mutex_);
   check_new_name(name);
+  check_label_names(label_names, false);
   gauges_.push_back(std::make_unique<family<gauge>>(std::move(name), std::move(help),
                                                     std::move(label_names),
                                                     [] { return std::make_unique<gauge>(); }));
@@ -209,9 +223,10 @@ family<gauge>& metrics_registry::gauge_family(std::string name, std::string help
 family<histogram>& metrics_registry::histogram_family(std::string name, std::string help,
                                                       std::vector<std::string> label_names,
                                                       std::vector<double> bounds) {
+  histogram{bounds};  // validates the bounds before the name is taken
   std::lock_guard lock(mutex_);
   check_new_name(name);
-  histogram{bounds};  // validates the bounds once, at registration
+  check_label_names(label_names, true);
   histograms_.push_back(std::make_unique<family<histogram>>(
       std::move(name), std::move(help), std::move(label_names),
       [bounds = std::move(bounds)] { return std::make_unique<histogram>(bounds); }));

@@ -91,7 +91,7 @@ class family {
     std::unique_ptr<Metric> metric;
   };
   mutable std::shared_mutex mutex_;
-  // Keyed by the label values joined with '\x1f', so a lookup builds one small string.
+  // Keyed by the length-prefixed label values, so a lookup builds one small string.
   std::map<std::string, child, std::less<>> children_;
 };
 
@@ -128,6 +128,7 @@ class metrics_registry {
     std::function<double()> read;
   };
   void check_new_name(const std::string& name);
+  static void check_label_names(const std::vector<std::string>& label_names, bool histogram_family);
 
   mutable std::mutex mutex_;
   std::vector<std::unique_ptr<family<counter>>> counters_;

@@ -252,7 +252,11 @@ invocation load_config(int argc, const char* const* argv, const env_lookup& env)
     std::size_t index = 0;
     while (index < options().size() && options()[index].flag != name) ++index;
     if (index == options().size()) {
-      throw config_error(fmt::format("chatd: unknown argument \"{}\" (see chatd --help)",
+      // Only a flag's name is echoed: a stray value may be a URL with a password in it.
+      if (!name.starts_with("--")) {
+        throw config_error("chatd: unexpected argument (see chatd --help)");
+      }
+      throw config_error(fmt::format("chatd: unknown flag \"{}\" (see chatd --help)",
                                      printable(name)));
     }
     if (eq != std::string_view::npos) {

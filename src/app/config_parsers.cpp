@@ -192,7 +192,19 @@ parsed<std::string> redis_url_from_parts(std::string_view host, std::string_view
                                          std::string_view password) {
   boost::urls::url url;
   url.set_scheme("redis");
-  url.set_host(host.empty() ? std::string_view("127.0.0.1") : trim(host));
+  const std::string_view bare = host.empty() ? std::string_view("127.0.0.1") : trim(host);
+  boost::system::error_code ec;
+  const auto address = boost::asio::ip::make_address(std::string(bare), ec);
+  if (!ec && address.is_v6()) {
+    // An IPv6 literal is bracketed. (Appending, not `"[" + s + "]"`: GCC 12 at -O3 warns
+    // falsely about that expression with -Wrestrict.)
+    std::string literal(1, '[');
+    literal.append(address.to_string());
+    literal.push_back(']');
+    url.set_encoded_host(literal);
+  } else {
+    url.set_host(bare);
+  }
   if (!port.empty()) {
     if (!parse_integer(port, 1, 65535)) {
       return parsed<std::string>::fail("expected an integer between 1 and 65535");

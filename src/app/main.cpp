@@ -80,25 +80,8 @@ int serve(const chat::app::config& cfg) {
                            "Log lines dropped because the log writer fell behind.",
                            [] { return static_cast<double>(obs::dropped_log_lines()); });
 
-  boost::asio::ip::tcp::endpoint endpoint;
-  try {
-    endpoint = server.listen(cfg.host, cfg.port);
-  } catch (const boost::system::system_error& e) {
-    const std::string line = fmt::format("chatd: cannot listen on {}:{}: {}", cfg.host, cfg.port,
-                                         e.code().message());
-    obs::log(log_level::error, "http", line);
-    std::fprintf(stderr, "%s\n", line.c_str());
-    return 1;
-  }
-  obs::log(log_level::info, "http", "listening", {},
-           {{"host", endpoint.address().to_string()},
-            {"port", endpoint.port()},
-            {"threads", cfg.threads},
-            {"mode", mode_name(cfg)},
-            {"fdLimit", fd_limit},
-            {"version", chat::app::version()}});
-
-  // OPS-3: the first signal drains; a second one stops at once.
+  // OPS-3: the first signal drains; a second one stops at once. Installed before the
+  // server listens, so a signal sent as soon as it reports ready is a drain, not a kill.
   boost::asio::signal_set signals(pool.at(0), SIGINT, SIGTERM);
   const auto drain_budget = std::max(std::chrono::milliseconds(500),
                                      cfg.shutdown_timeout - std::chrono::milliseconds(1500));
@@ -119,6 +102,25 @@ int serve(const chat::app::config& cfg) {
         signals.async_wait(on_signal);
       };
   signals.async_wait(on_signal);
+
+  boost::asio::ip::tcp::endpoint endpoint;
+  try {
+    endpoint = server.listen(cfg.host, cfg.port);
+  } catch (const boost::system::system_error& e) {
+    const std::string line = fmt::format("chatd: cannot listen on {}:{}: {}", cfg.host, cfg.port,
+                                         e.code().message());
+    obs::log(log_level::error, "http", line);
+    std::fprintf(stderr, "%s\n", line.c_str());
+    return 1;
+  }
+  obs::log(log_level::info, "http", "listening", {},
+           {{"host", endpoint.address().to_string()},
+            {"port", endpoint.port()},
+            {"threads", cfg.threads},
+            {"mode", mode_name(cfg)},
+            {"fdLimit", fd_limit},
+            {"version", chat::app::version()}});
+  obs::flush_logs();  // whoever waits for this line should not wait for the next tick
 
   pool.run();
   obs::log(log_level::info, "app", "stopped");

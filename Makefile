@@ -1,0 +1,50 @@
+# Futbol Chat — the two commands are `make run` and `make test` (see README.md).
+SHELL := /bin/bash
+.DEFAULT_GOAL := build
+
+BUILD_DIR := build
+CHATD := $(BUILD_DIR)/release/chatd
+E2E_DIR := tests/e2e
+SOURCES = $(shell git ls-files '*.cpp' '*.hpp' 2>/dev/null || find libs src tests bench -name '*.[ch]pp')
+
+.PHONY: deps test-deps configure build build-tests run test unit e2e bench format format-check clean
+
+deps:
+	@scripts/deps.sh
+
+test-deps:
+	@scripts/deps.sh --test
+	@cd $(E2E_DIR) && { [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error; }
+
+$(BUILD_DIR)/%/build.ninja:
+	cmake --preset $* > /dev/null
+
+# Release build of the server only: build/release/chatd.
+build: deps $(BUILD_DIR)/release/build.ninja
+	cmake --build --preset release --target chatd
+
+# Release (everything) and the ASan/UBSan build of the tests.
+build-tests: test-deps $(BUILD_DIR)/release/build.ninja $(BUILD_DIR)/asan/build.ninja
+	cmake --build --preset release
+	cmake --build --preset asan
+
+# Embedded mode (SQLite, in-process bus) at http://localhost:3000.
+run: build
+	exec ./$(CHATD)
+
+# Every test: unit (ASan/UBSan and release), PostgreSQL and Redis integration tests against
+# throwaway servers, end-to-end tests against the release binary, and the format check.
+test: build-tests
+	scripts/test-services.sh run -- scripts/run-tests.sh
+
+bench: build
+	bench/run.sh
+
+format:
+	clang-format -i $(SOURCES)
+
+format-check:
+	clang-format --dry-run -Werror $(SOURCES)
+
+clean:
+	rm -rf $(BUILD_DIR)
