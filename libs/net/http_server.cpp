@@ -1,5 +1,6 @@
 #include "net/http_server.hpp"
 
+#include <atomic>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -14,7 +15,6 @@
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/write.hpp>
-#include <atomic>
 #include <ctime>
 #include <mutex>
 #include <unordered_set>
@@ -121,8 +121,7 @@ asio::awaitable<void> http_server::impl::accept_loop() {
   auto self = shared_from_this();
   asio::steady_timer backoff(acceptor.get_executor());
   while (acceptor.is_open()) {
-    const std::size_t index = pool.next_index();
-    auto [ec, socket] = co_await acceptor.async_accept(pool.at(index), k_tuple);
+    auto [ec, accepted_socket] = co_await acceptor.async_accept(k_tuple);
     if (ec) {
       if (ec == asio::error::operation_aborted || !acceptor.is_open()) break;
       // Out of descriptors (EMFILE/ENFILE) or a transient network error: pause briefly
@@ -136,10 +135,22 @@ asio::awaitable<void> http_server::impl::accept_loop() {
     if (open.load(std::memory_order_relaxed) >= options.max_connections) {
       rejected.fetch_add(1, std::memory_order_relaxed);
       error_code ignored;
-      socket.close(ignored);
+      accepted_socket.close(ignored);
       continue;
     }
     open.fetch_add(1, std::memory_order_relaxed);
+    // Hand the descriptor to the next context. Accepting straight onto that context
+    // would leave a pending accept on context 0 owning a socket of another context,
+    // which breaks tearing the pool down.
+    const std::size_t index = pool.next_index();
+    error_code ec_move;
+    const auto protocol = accepted_socket.local_endpoint(ec_move).protocol();
+    tcp::socket socket(pool.at(index));
+    if (!ec_move) socket.assign(protocol, accepted_socket.release(ec_move), ec_move);
+    if (ec_move) {
+      open.fetch_sub(1, std::memory_order_relaxed);
+      continue;
+    }
     error_code ignored;
     socket.set_option(tcp::no_delay(true), ignored);
     asio::co_spawn(pool.at(index), run_session(std::move(socket), index), asio::detached);
@@ -192,8 +203,8 @@ asio::awaitable<void> http_server::impl::run_session(tcp::socket socket,
         if (is_disconnect(ec)) break;
         info.correlation_id = obs::make_uuid_v4();
         if (ec == http::error::header_limit) {
-          co_await send_error(stream, http::status::request_header_fields_too_large,
-                              "BAD_REQUEST", "Request headers are too large", {}, {}, info);
+          co_await send_error(stream, http::status::request_header_fields_too_large, "BAD_REQUEST",
+                              "Request headers are too large", {}, {}, info);
         } else {
           co_await send_error(stream, http::status::bad_request, "BAD_REQUEST",
                               "Malformed HTTP request", {}, {}, info);
@@ -293,8 +304,7 @@ asio::awaitable<bool> http_server::impl::send(beast::tcp_stream& stream, http_re
 }
 
 asio::awaitable<void> http_server::impl::send_error(beast::tcp_stream& stream, http::status status,
-                                                    std::string_view code,
-                                                    std::string_view message,
+                                                    std::string_view code, std::string_view message,
                                                     std::string_view method,
                                                     std::string_view target,
                                                     const request_info& info) {
@@ -336,7 +346,8 @@ void http_server::impl::finish_drain() {
     drain_done = nullptr;
   }
   if (done) {
-    asio::post(drain_timer.get_executor(), [self = shared_from_this()] { self->drain_timer.cancel(); });
+    asio::post(drain_timer.get_executor(),
+               [self = shared_from_this()] { self->drain_timer.cancel(); });
     done();
   }
 }
@@ -403,8 +414,14 @@ void http_server::drain(std::chrono::milliseconds timeout, std::function<void()>
   if (impl_->open.load() == 0) impl_->finish_drain();
 }
 
-std::size_t http_server::open_connections() const noexcept { return impl_->open.load(); }
-std::uint64_t http_server::accepted_connections() const noexcept { return impl_->accepted.load(); }
-std::uint64_t http_server::rejected_connections() const noexcept { return impl_->rejected.load(); }
+std::size_t http_server::open_connections() const noexcept {
+  return impl_->open.load();
+}
+std::uint64_t http_server::accepted_connections() const noexcept {
+  return impl_->accepted.load();
+}
+std::uint64_t http_server::rejected_connections() const noexcept {
+  return impl_->rejected.load();
+}
 
 }  // namespace chat::net

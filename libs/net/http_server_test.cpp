@@ -51,7 +51,8 @@ class echo_handler final : public http_handler {
 /// A server on 127.0.0.1:<free port>, its pool running on a background thread.
 class running_server {
  public:
-  explicit running_server(server_options options = {}) : pool_(2), server_(pool_, options, handler) {
+  explicit running_server(server_options options = {})
+      : pool_(2), server_(pool_, options, handler) {
     port = server_.listen("127.0.0.1", 0).port();
     thread_ = std::thread([this] { pool_.run(); });
   }
@@ -171,8 +172,8 @@ TEST(HttpServer, AllowsALargerBodyForMultipartUploads) {
   running_server server(options);
   asio::io_context ioc;
   auto socket = connect_to(ioc, server.port);
-  const auto response =
-      round_trip(socket, post(std::string(2 * 1024 * 1024, 'a'), "multipart/form-data; boundary=x"));
+  const auto response = round_trip(
+      socket, post(std::string(2 * 1024 * 1024, 'a'), "multipart/form-data; boundary=x"));
   EXPECT_EQ(response.result(), http::status::ok);
 }
 

@@ -19,7 +19,8 @@ io_pool::~io_pool() {
   guards_.clear();
   // Destroy the contexts last-first: handlers still queued on context i > 0 may own
   // objects bound to context 0 (the acceptor), which must outlive them.
-  while (!contexts_.empty()) contexts_.pop_back();
+  while (!contexts_.empty())
+    contexts_.pop_back();
 }
 
 std::size_t io_pool::next_index() noexcept {
@@ -33,15 +34,18 @@ void io_pool::run() {
     threads.emplace_back([ctx = contexts_[i].get()] { ctx->run(); });
   }
   contexts_[0]->run();
-  for (auto& t : threads) t.join();
+  for (auto& t : threads)
+    t.join();
 }
 
 void io_pool::release_work() {
-  for (auto& guard : guards_) guard.reset();
+  for (auto& guard : guards_)
+    guard.reset();
 }
 
 void io_pool::stop() {
-  for (auto& ctx : contexts_) ctx->stop();
+  for (auto& ctx : contexts_)
+    ctx->stop();
 }
 
 }  // namespace chat::net

@@ -38,12 +38,14 @@ TEST(CorrelationId, Obs2AcceptsExactly128CharactersAndRefuses129) {
   EXPECT_FALSE(is_valid_correlation_id(std::string(129, 'a')));
 }
 
-TEST(CorrelationId, Obs2RefusesAnEmptyId) { EXPECT_FALSE(is_valid_correlation_id("")); }
+TEST(CorrelationId, Obs2RefusesAnEmptyId) {
+  EXPECT_FALSE(is_valid_correlation_id(""));
+}
 
 TEST(CorrelationId, Obs2RefusesSpacesControlCharactersAndPunctuation) {
-  for (const char* bad : {"has space", "tab\there", "new\nline", "cr\rlf", "quote\"",
-                          "back\\slash", "slash/", "colon:", "semi;", "a+b", "a=b", "a,b",
-                          "<script>", "{json}", "percent%20", "at@host", "hash#"}) {
+  for (const char* bad : {"has space", "tab\there", "new\nline", "cr\rlf", "quote\"", "back\\slash",
+                          "slash/", "colon:", "semi;", "a+b", "a=b", "a,b", "<script>", "{json}",
+                          "percent%20", "at@host", "hash#"}) {
     EXPECT_FALSE(is_valid_correlation_id(bad)) << bad;
   }
 }
@@ -68,7 +70,8 @@ TEST(MakeUuidV4, ProducesIdsThatAreThemselvesValidCorrelationIds) {
 
 TEST(MakeUuidV4, NeverRepeatsInTenThousandCalls) {
   std::set<std::string> seen;
-  for (int i = 0; i < 10'000; ++i) seen.insert(make_uuid_v4());
+  for (int i = 0; i < 10'000; ++i)
+    seen.insert(make_uuid_v4());
   EXPECT_EQ(seen.size(), 10'000U);
 }
 
@@ -82,12 +85,14 @@ TEST(MakeUuidV4, NeverRepeatsAcrossThreads) {
     threads.emplace_back([&] {
       std::vector<std::string> mine;
       mine.reserve(k_per_thread);
-      for (int i = 0; i < k_per_thread; ++i) mine.push_back(make_uuid_v4());
+      for (int i = 0; i < k_per_thread; ++i)
+        mine.push_back(make_uuid_v4());
       const std::lock_guard lock(mutex);
       seen.insert(mine.begin(), mine.end());
     });
   }
-  for (auto& thread : threads) thread.join();
+  for (auto& thread : threads)
+    thread.join();
   EXPECT_EQ(seen.size(), static_cast<std::size_t>(k_threads * k_per_thread));
 }
 
@@ -103,7 +108,7 @@ TEST(CorrelationIdFrom, Obs2ReplacesAMissingHeaderWithAUuidV4) {
 
 TEST(CorrelationIdFrom, Obs2ReplacesAMalformedHeaderWithAUuidV4) {
   for (const std::string& bad : {std::string("has space"), std::string("line\nbreak"),
-                                std::string(129, 'a'), std::string("\"quoted\"")}) {
+                                 std::string(129, 'a'), std::string("\"quoted\"")}) {
     const std::string id = correlation_id_from(bad);
     EXPECT_NE(id, bad);
     EXPECT_TRUE(looks_like_uuid_v4(id)) << id;

@@ -28,7 +28,8 @@ std::string escaped(std::string_view text) {
 
 std::string repeat_fffd(int times) {
   std::string out;
-  for (int i = 0; i < times; ++i) out += k_fffd;
+  for (int i = 0; i < times; ++i)
+    out += k_fffd;
   return out;
 }
 
@@ -132,7 +133,8 @@ TEST(AppendJsonEscaped, EscapesOtherControlCharactersAsLowerCaseUnicodeEscapes) 
 
 TEST(AppendJsonEscaped, EscapesEveryControlCharacterSoNoRawOneRemains) {
   std::string all;
-  for (int c = 0; c < 0x20; ++c) all += static_cast<char>(c);
+  for (int c = 0; c < 0x20; ++c)
+    all += static_cast<char>(c);
   const std::string out = escaped(all);
   EXPECT_TRUE(safe_inside_json_string(out)) << out;
   EXPECT_EQ(out.find('\n'), std::string::npos);
@@ -163,20 +165,21 @@ TEST(AppendJsonString, WrapsTheEscapedTextInQuotes) {
 
 TEST(AppendJsonEscaped, KeepsValidMultiByteSequences) {
   const std::string_view valid[] = {
-      "\xC2\x80",          // U+0080, smallest two-byte
-      "caf\xC3\xA9",       // café
-      "\xDF\xBF",          // U+07FF, largest two-byte
-      "\xE0\xA0\x80",      // U+0800, smallest three-byte
-      "\xE2\x82\xAC",      // €
-      "\xED\x9F\xBF",      // U+D7FF, just below the surrogates
-      "\xEE\x80\x80",      // U+E000, just above the surrogates
-      "\xEF\xBF\xBF",      // U+FFFF
-      "\xF0\x90\x80\x80",  // U+10000, smallest four-byte
-      "\xF0\x9F\x98\x80",  // 😀
-      "\xF4\x8F\xBF\xBF",  // U+10FFFF, the largest code point
+      "\xC2\x80",                                    // U+0080, smallest two-byte
+      "caf\xC3\xA9",                                 // café
+      "\xDF\xBF",                                    // U+07FF, largest two-byte
+      "\xE0\xA0\x80",                                // U+0800, smallest three-byte
+      "\xE2\x82\xAC",                                // €
+      "\xED\x9F\xBF",                                // U+D7FF, just below the surrogates
+      "\xEE\x80\x80",                                // U+E000, just above the surrogates
+      "\xEF\xBF\xBF",                                // U+FFFF
+      "\xF0\x90\x80\x80",                            // U+10000, smallest four-byte
+      "\xF0\x9F\x98\x80",                            // 😀
+      "\xF4\x8F\xBF\xBF",                            // U+10FFFF, the largest code point
       "\xE2\x9A\xBD gol \xF0\x9F\xA5\x85 \xC3\xB1",  // ⚽ gol 🥅 ñ
   };
-  for (const auto text : valid) EXPECT_EQ(escaped(text), text);
+  for (const auto text : valid)
+    EXPECT_EQ(escaped(text), text);
 }
 
 TEST(AppendJsonEscaped, KeepsAnExistingReplacementCharacter) {
@@ -223,11 +226,11 @@ TEST(AppendJsonEscaped, ReplacesTruncatedSequencesAndKeepsWhatFollows) {
     std::string_view input;
     std::string_view ascii_left;
   } cases[] = {
-      {"a\xC3", "a"},                   // two-byte lead at the end
-      {"a\xE2\x82", "a"},               // € missing its last byte
-      {"a\xE2\x82z", "az"},             // € cut short by ASCII
-      {"\xF0\x9F\x98", ""},             // 😀 missing its last byte
-      {"\xF0\x9F\x98z\xF0\x9F", "z"},   // two cut emoji
+      {"a\xC3", "a"},                      // two-byte lead at the end
+      {"a\xE2\x82", "a"},                  // € missing its last byte
+      {"a\xE2\x82z", "az"},                // € cut short by ASCII
+      {"\xF0\x9F\x98", ""},                // 😀 missing its last byte
+      {"\xF0\x9F\x98z\xF0\x9F", "z"},      // two cut emoji
       {"x\xE2\x82\xC3\xA9", "x\xC3\xA9"},  // cut € followed by a valid é
   };
   for (const auto& c : cases) {
@@ -247,7 +250,8 @@ TEST(AppendJsonEscaped, ReplacesATruncatedSequenceWithOneReplacementPerByte) {
 
 TEST(AppendJsonEscaped, AlwaysProducesSafeJsonStringContentForEveryByte) {
   std::string all_bytes;
-  for (int b = 0; b < 256; ++b) all_bytes += static_cast<char>(b);
+  for (int b = 0; b < 256; ++b)
+    all_bytes += static_cast<char>(b);
   const std::string out = escaped(all_bytes);
   EXPECT_TRUE(safe_inside_json_string(out)) << out;
 }
@@ -288,9 +292,16 @@ TEST(Utf8SafePrefix, StepsBackRatherThanCutAThreeOrFourByteSequence) {
   EXPECT_EQ(utf8_safe_prefix("\xE2\x82\xAC!", 2), 0U);
   EXPECT_EQ(utf8_safe_prefix("\xE2\x82\xAC!", 3), 3U);
   for (std::size_t max = 1; max <= 4; ++max) {
-    EXPECT_EQ(utf8_safe_prefix("a\xF0\x9F\x98\x80" "b", max), 1U) << max;
+    EXPECT_EQ(utf8_safe_prefix("a\xF0\x9F\x98\x80"
+                               "b",
+                               max),
+              1U)
+        << max;
   }
-  EXPECT_EQ(utf8_safe_prefix("a\xF0\x9F\x98\x80" "b", 5), 5U);
+  EXPECT_EQ(utf8_safe_prefix("a\xF0\x9F\x98\x80"
+                             "b",
+                             5),
+            5U);
 }
 
 TEST(Utf8SafePrefix, NeverEndsInsideASequenceForAnyLimit) {
@@ -306,7 +317,9 @@ TEST(Utf8SafePrefix, NeverEndsInsideASequenceForAnyLimit) {
 
 // ---- ISO-8601 ----
 
-TEST(AppendIso8601Utc, FormatsTheEpoch) { EXPECT_EQ(iso(at_ms(0)), "1970-01-01T00:00:00.000Z"); }
+TEST(AppendIso8601Utc, FormatsTheEpoch) {
+  EXPECT_EQ(iso(at_ms(0)), "1970-01-01T00:00:00.000Z");
+}
 
 TEST(AppendIso8601Utc, FormatsAKnownInstant) {
   EXPECT_EQ(iso(at_ms(1'762'804'800'000)), "2025-11-10T20:00:00.000Z");

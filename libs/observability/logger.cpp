@@ -1,22 +1,22 @@
 #include "logger.hpp"
 
+#include <fmt/format.h>
 #include <spdlog/async.h>
 #include <spdlog/async_logger.h>
-#include <spdlog/sinks/ostream_sink.h>
 #include <spdlog/details/null_mutex.h>
 #include <spdlog/sinks/base_sink.h>
+#include <spdlog/sinks/ostream_sink.h>
 #include <spdlog/spdlog.h>
 
 #include <array>
 #include <atomic>
 #include <chrono>
 #include <cmath>
-#include <fmt/format.h>
 #include <condition_variable>
 #include <cstdio>
+#include <memory>
 #include <mutex>
 #include <thread>
-#include <memory>
 
 #include "json_text.hpp"
 
@@ -214,9 +214,8 @@ std::string_view to_string(log_level level) noexcept {
   return k_level_names[static_cast<std::size_t>(level)];
 }
 
-std::string format_log_line(const log_options& options, log_level level,
-                            std::string_view context, std::string_view message,
-                            std::string_view correlation_id,
+std::string format_log_line(const log_options& options, log_level level, std::string_view context,
+                            std::string_view message, std::string_view correlation_id,
                             std::initializer_list<log_field> fields) {
   return options.format == log_format::json
              ? format_json(options, level, context, message, correlation_id, fields)
@@ -236,8 +235,9 @@ void init_logging(const log_options& options) {
     // costing the idle process more than a few megabytes.
     spdlog::init_thread_pool(8192, 1);
     auto sink = std::make_shared<buffered_stdout_sink>();
-    state->sink_logger = std::make_shared<spdlog::async_logger>(
-        "chat", std::move(sink), spdlog::thread_pool(), spdlog::async_overflow_policy::overrun_oldest);
+    state->sink_logger =
+        std::make_shared<spdlog::async_logger>("chat", std::move(sink), spdlog::thread_pool(),
+                                               spdlog::async_overflow_policy::overrun_oldest);
   }
   state->sink_logger->set_pattern("%v");
   state->sink_logger->set_level(spdlog::level::trace);

@@ -39,11 +39,12 @@ struct log_field {
   log_field(std::string_view k, bool v) : key(k), value(v) {}
   log_field(std::string_view k, double v) : key(k), value(v) {}
   template <typename Int>
-    requires(std::is_integral_v<Int> && std::is_signed_v<Int>)
-  log_field(std::string_view k, Int v) : key(k), value(static_cast<std::int64_t>(v)) {}
+  requires(std::is_integral_v<Int>&& std::is_signed_v<Int>) log_field(std::string_view k, Int v)
+      : key(k), value(static_cast<std::int64_t>(v)) {}
   template <typename Int>
-    requires(std::is_integral_v<Int> && std::is_unsigned_v<Int> && !std::is_same_v<Int, bool>)
-  log_field(std::string_view k, Int v) : key(k), value(static_cast<std::uint64_t>(v)) {}
+  requires(std::is_integral_v<Int>&& std::is_unsigned_v<Int> && !std::is_same_v<Int, bool>)
+      log_field(std::string_view k, Int v)
+      : key(k), value(static_cast<std::uint64_t>(v)) {}
 };
 
 struct log_options {
@@ -70,9 +71,8 @@ void log(log_level level, std::string_view context, std::string_view message,
          std::string_view correlation_id = {}, std::initializer_list<log_field> fields = {});
 
 /// Formats one line exactly as `log()` would write it, without the trailing newline.
-std::string format_log_line(const log_options& options, log_level level,
-                            std::string_view context, std::string_view message,
-                            std::string_view correlation_id,
+std::string format_log_line(const log_options& options, log_level level, std::string_view context,
+                            std::string_view message, std::string_view correlation_id,
                             std::initializer_list<log_field> fields);
 
 /// Asks for every line logged so far to be written out now (asynchronously).

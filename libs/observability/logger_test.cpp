@@ -29,7 +29,9 @@ using chat::obs::log_options;
 constexpr std::string_view k_ellipsis = "\xE2\x80\xA6";  // …
 constexpr std::string_view k_fffd = "\xEF\xBF\xBD";      // U+FFFD
 
-log_options json_options() { return log_options{}; }
+log_options json_options() {
+  return log_options{};
+}
 
 log_options pretty_options() {
   log_options options;
@@ -63,7 +65,8 @@ std::string string_at(const json::object& object, std::string_view key) {
 std::vector<std::string> lines_of(const std::string& text) {
   std::vector<std::string> lines;
   std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  for (std::string line; std::getline(in, line);)
+    lines.push_back(line);
   return lines;
 }
 
@@ -77,8 +80,8 @@ bool is_iso8601_millis(const std::string& text) {
 TEST(FormatLogLine, Obs1JsonLineCarriesTheRequiredMembers) {
   log_options options = json_options();
   options.service = "chatd-test";
-  const std::string line = format_log_line(options, log_level::info, "http", "request done",
-                                           "req-123", {});
+  const std::string line =
+      format_log_line(options, log_level::info, "http", "request done", "req-123", {});
   const json::object object = parse_line(line);
   EXPECT_TRUE(is_iso8601_millis(string_at(object, "timestamp"))) << line;
   EXPECT_EQ(string_at(object, "level"), "info");
@@ -89,8 +92,7 @@ TEST(FormatLogLine, Obs1JsonLineCarriesTheRequiredMembers) {
 }
 
 TEST(FormatLogLine, Obs1JsonLineStartsWithTheTimestampAndHasNoTrailingNewline) {
-  const std::string line =
-      format_log_line(json_options(), log_level::info, "app", "hello", "", {});
+  const std::string line = format_log_line(json_options(), log_level::info, "app", "hello", "", {});
   EXPECT_TRUE(line.starts_with(R"({"timestamp":")")) << line;
   EXPECT_TRUE(line.ends_with("}")) << line;
 }
@@ -135,19 +137,19 @@ TEST(FormatLogLine, Obs1OmitsCorrelationIdWhenThereIsNone) {
 
 TEST(FormatLogLine, Obs1CarriesOperationFieldsOfEveryType) {
   const std::string user_id = "user-7";
-  const std::string line = format_log_line(
-      json_options(), log_level::info, "graphql", "operation completed", "cid-1",
-      {{"operationName", "SendMessage"},
-       {"operationType", std::string_view("mutation")},
-       {"userId", user_id},
-       {"chatroomId", 42},
-       {"duration", 12.5},
-       {"cacheHit", false},
-       {"ok", true},
-       {"negative", std::int64_t{-9'000'000'000}},
-       {"unsigned", std::uint32_t{4'000'000'000U}},
-       {"short", static_cast<short>(-3)},
-       {"zero", 0.0}});
+  const std::string line =
+      format_log_line(json_options(), log_level::info, "graphql", "operation completed", "cid-1",
+                      {{"operationName", "SendMessage"},
+                       {"operationType", std::string_view("mutation")},
+                       {"userId", user_id},
+                       {"chatroomId", 42},
+                       {"duration", 12.5},
+                       {"cacheHit", false},
+                       {"ok", true},
+                       {"negative", std::int64_t{-9'000'000'000}},
+                       {"unsigned", std::uint32_t{4'000'000'000U}},
+                       {"short", static_cast<short>(-3)},
+                       {"zero", 0.0}});
   const json::object object = parse_line(line);
   EXPECT_EQ(string_at(object, "operationName"), "SendMessage");
   EXPECT_EQ(string_at(object, "operationType"), "mutation");
@@ -173,21 +175,19 @@ TEST(FormatLogLine, Obs1KeepsFieldsInTheOrderGiven) {
 }
 
 TEST(FormatLogLine, WritesIntegersExactlyAtTheLimitsOfInt64) {
-  const std::string line = format_log_line(
-      json_options(), log_level::info, "app", "m", "",
-      {{"max", std::numeric_limits<std::int64_t>::max()},
-       {"min", std::numeric_limits<std::int64_t>::min()}});
+  const std::string line = format_log_line(json_options(), log_level::info, "app", "m", "",
+                                           {{"max", std::numeric_limits<std::int64_t>::max()},
+                                            {"min", std::numeric_limits<std::int64_t>::min()}});
   const json::object object = parse_line(line);
   EXPECT_EQ(object.at("max").as_int64(), std::numeric_limits<std::int64_t>::max());
   EXPECT_EQ(object.at("min").as_int64(), std::numeric_limits<std::int64_t>::min());
 }
 
 TEST(FormatLogLine, WritesNonFiniteNumbersAsNull) {
-  const std::string line =
-      format_log_line(json_options(), log_level::info, "app", "m", "",
-                      {{"nan", std::numeric_limits<double>::quiet_NaN()},
-                       {"inf", std::numeric_limits<double>::infinity()},
-                       {"ninf", -std::numeric_limits<double>::infinity()}});
+  const std::string line = format_log_line(json_options(), log_level::info, "app", "m", "",
+                                           {{"nan", std::numeric_limits<double>::quiet_NaN()},
+                                            {"inf", std::numeric_limits<double>::infinity()},
+                                            {"ninf", -std::numeric_limits<double>::infinity()}});
   const json::object object = parse_line(line);
   EXPECT_TRUE(object.at("nan").is_null());
   EXPECT_TRUE(object.at("inf").is_null());
@@ -207,9 +207,8 @@ TEST(FormatLogLine, WritesVeryLargeAndSmallDoublesAsValidNumbers) {
 
 TEST(FormatLogLine, Obs3NewlinesInValuesCannotInjectLines) {
   const std::string forged = "ok\n{\"level\":\"error\",\"message\":\"forged\"}\r\nmore";
-  const std::string line =
-      format_log_line(json_options(), log_level::info, "ctx\nx", forged, "",
-                      {{"value", forged}, {"key\nwith\nbreaks", "v"}});
+  const std::string line = format_log_line(json_options(), log_level::info, "ctx\nx", forged, "",
+                                           {{"value", forged}, {"key\nwith\nbreaks", "v"}});
   const json::object object = parse_line(line);
   EXPECT_EQ(string_at(object, "message"), forged);
   EXPECT_EQ(string_at(object, "value"), forged);
@@ -222,8 +221,8 @@ TEST(FormatLogLine, Obs3QuotesAndBackslashesCannotBreakTheObject) {
   const std::string nasty = R"(a"b\c","level":"error"}{"x":")";
   log_options options = json_options();
   options.service = R"(svc"\)";
-  const json::object object = parse_line(
-      format_log_line(options, log_level::info, nasty, nasty, "", {{nasty, nasty}}));
+  const json::object object =
+      parse_line(format_log_line(options, log_level::info, nasty, nasty, "", {{nasty, nasty}}));
   EXPECT_EQ(string_at(object, "message"), nasty);
   EXPECT_EQ(string_at(object, "context"), nasty);
   EXPECT_EQ(string_at(object, "service"), R"(svc"\)");
@@ -232,16 +231,19 @@ TEST(FormatLogLine, Obs3QuotesAndBackslashesCannotBreakTheObject) {
 }
 
 TEST(FormatLogLine, Obs3ControlCharactersAreEscaped) {
-  const std::string controls = std::string("nul\0bell\x07" "esc\x1B[2J", 13);
-  const json::object object = parse_line(
-      format_log_line(json_options(), log_level::info, "app", controls, "", {}));
+  const std::string controls = std::string(
+      "nul\0bell\x07"
+      "esc\x1B[2J",
+      13);
+  const json::object object =
+      parse_line(format_log_line(json_options(), log_level::info, "app", controls, "", {}));
   EXPECT_EQ(string_at(object, "message"), controls);
 }
 
 TEST(FormatLogLine, Obs3InvalidUtf8BecomesReplacementCharacters) {
   const std::string bad = "bad \xFF\xC0\xAF \xED\xA0\x80 end \xE2\x82";
-  const std::string line = format_log_line(json_options(), log_level::info, "app", bad, "",
-                                           {{"value", bad}});
+  const std::string line =
+      format_log_line(json_options(), log_level::info, "app", bad, "", {{"value", bad}});
   const json::object object = parse_line(line);  // Boost.JSON rejects invalid UTF-8
   for (const char* key : {"message", "value"}) {
     const std::string text = string_at(object, key);
@@ -262,8 +264,8 @@ TEST(FormatLogLine, Obs3A100KilobyteValueIsCutToMaxValueBytes) {
   const std::string huge(100 * 1024, 'x');
   const log_options options = json_options();
   ASSERT_EQ(options.max_value_bytes, 2048U);
-  const std::string line = format_log_line(options, log_level::info, "app", huge, "",
-                                           {{"body", huge}});
+  const std::string line =
+      format_log_line(options, log_level::info, "app", huge, "", {{"body", huge}});
   EXPECT_LT(line.size(), 3 * options.max_value_bytes) << "line not bounded";
   const json::object object = parse_line(line);
   for (const char* key : {"message", "body"}) {
@@ -287,11 +289,13 @@ TEST(FormatLogLine, Obs3CutNeverSplitsAMultiByteCharacter) {
   log_options options = json_options();
   options.max_value_bytes = 15;
   std::string accents;
-  for (int i = 0; i < 1000; ++i) accents += "\xC3\xA9";  // é
-  const json::object object = parse_line(
-      format_log_line(options, log_level::info, "app", accents, "", {{"v", accents}}));
+  for (int i = 0; i < 1000; ++i)
+    accents += "\xC3\xA9";  // é
+  const json::object object =
+      parse_line(format_log_line(options, log_level::info, "app", accents, "", {{"v", accents}}));
   std::string expected;
-  for (int i = 0; i < 7; ++i) expected += "\xC3\xA9";  // 14 bytes fit in 15
+  for (int i = 0; i < 7; ++i)
+    expected += "\xC3\xA9";  // 14 bytes fit in 15
   expected += k_ellipsis;
   EXPECT_EQ(string_at(object, "message"), expected);
   EXPECT_EQ(string_at(object, "v"), expected);
@@ -308,12 +312,14 @@ TEST(FormatLogLine, Obs3ALongCorrelationIdIsCutToo) {
 
 TEST(FormatLogLine, Obs3EveryHostileValueAtOnceStaysOneValidLine) {
   std::string hostile(100 * 1024, 'a');
-  for (std::size_t i = 0; i < hostile.size(); i += 7) hostile[i] = '\n';
-  for (std::size_t i = 3; i < hostile.size(); i += 11) hostile[i] = '"';
-  for (std::size_t i = 5; i < hostile.size(); i += 13) hostile[i] = '\xFF';
-  const std::string line =
-      format_log_line(json_options(), log_level::error, hostile, hostile, hostile,
-                      {{"a", hostile}, {"b", hostile}});
+  for (std::size_t i = 0; i < hostile.size(); i += 7)
+    hostile[i] = '\n';
+  for (std::size_t i = 3; i < hostile.size(); i += 11)
+    hostile[i] = '"';
+  for (std::size_t i = 5; i < hostile.size(); i += 13)
+    hostile[i] = '\xFF';
+  const std::string line = format_log_line(json_options(), log_level::error, hostile, hostile,
+                                           hostile, {{"a", hostile}, {"b", hostile}});
   const json::object object = parse_line(line);
   EXPECT_EQ(string_at(object, "level"), "error");
 }
@@ -371,8 +377,8 @@ TEST(FormatLogLine, Obs3PrettyLineQuotesValuesWithSpacesQuotesOrEquals) {
 }
 
 TEST(FormatLogLine, Obs3PrettyLineReplacesInvalidUtf8) {
-  const std::string line = format_log_line(pretty_options(), log_level::info, "app",
-                                           "bad \xFF end", "", {{"v", "\xC0\xAF"}});
+  const std::string line = format_log_line(pretty_options(), log_level::info, "app", "bad \xFF end",
+                                           "", {{"v", "\xC0\xAF"}});
   EXPECT_NE(line.find("bad " + std::string(k_fffd) + " end"), std::string::npos) << line;
   EXPECT_EQ(line.find('\xFF'), std::string::npos) << line;
   EXPECT_EQ(line.find('\xC0'), std::string::npos) << line;
@@ -404,9 +410,8 @@ TEST(ParseLogLevel, AcceptsEveryLevelName) {
   const struct {
     const char* text;
     log_level level;
-  } cases[] = {{"trace", log_level::trace}, {"debug", log_level::debug},
-               {"info", log_level::info},   {"warn", log_level::warn},
-               {"error", log_level::error}, {"off", log_level::off}};
+  } cases[] = {{"trace", log_level::trace}, {"debug", log_level::debug}, {"info", log_level::info},
+               {"warn", log_level::warn},   {"error", log_level::error}, {"off", log_level::off}};
   for (const auto& c : cases) {
     log_level parsed = log_level::off;
     if (c.level == log_level::off) parsed = log_level::info;
@@ -490,8 +495,8 @@ TEST_F(LoggingTo, TheLevelFilterDropsLinesBelowIt) {
 
 TEST_F(LoggingTo, TraceLevelWritesEverything) {
   start(log_level::trace);
-  for (const auto level : {log_level::trace, log_level::debug, log_level::info, log_level::warn,
-                           log_level::error}) {
+  for (const auto level :
+       {log_level::trace, log_level::debug, log_level::info, log_level::warn, log_level::error}) {
     chat::obs::log(level, "app", chat::obs::to_string(level));
   }
   chat::obs::shutdown_logging();

@@ -1,11 +1,11 @@
 #include "metrics.hpp"
 
+#include <dirent.h>
 #include <fmt/format.h>
 #include <unistd.h>
 
 #include <cmath>
 #include <cstdio>
-#include <dirent.h>
 #include <fstream>
 #include <stdexcept>
 
@@ -100,13 +100,15 @@ histogram::histogram(std::vector<double> bounds)
     : bounds_(std::move(bounds)),
       buckets_(std::make_unique<std::atomic<std::uint64_t>[]>(bounds_.size() + 1)) {
   for (std::size_t i = 1; i < bounds_.size(); ++i) {
-    if (!(bounds_[i - 1] < bounds_[i])) throw std::invalid_argument("histogram bounds must increase");
+    if (!(bounds_[i - 1] < bounds_[i]))
+      throw std::invalid_argument("histogram bounds must increase");
   }
 }
 
 void histogram::observe(double value) noexcept {
   std::size_t i = 0;
-  while (i < bounds_.size() && value > bounds_[i]) ++i;
+  while (i < bounds_.size() && value > bounds_[i])
+    ++i;
   buckets_[i].fetch_add(1, std::memory_order_relaxed);
   double sum = sum_.load(std::memory_order_relaxed);
   while (!sum_.compare_exchange_weak(sum, sum + value, std::memory_order_relaxed)) {
@@ -128,8 +130,8 @@ histogram::snapshot histogram::read() const {
 }
 
 std::vector<double> latency_buckets() {
-  return {0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01,
-          0.025,  0.05,    0.1,    0.25,  0.5,    1,     2.5, 5, 10};
+  return {0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,
+          0.05,   0.1,     0.25,   0.5,   1,      2.5,   5,    10};
 }
 
 // ---- family ----
@@ -171,7 +173,8 @@ template <typename Metric>
 void family<Metric>::for_each(
     const std::function<void(const std::vector<std::string>&, const Metric&)>& visit) const {
   std::shared_lock lock(mutex_);
-  for (const auto& [key, entry] : children_) visit(entry.label_values, *entry.metric);
+  for (const auto& [key, entry] : children_)
+    visit(entry.label_values, *entry.metric);
 }
 
 template class family<counter>;
@@ -203,9 +206,9 @@ family<counter>& metrics_registry::counter_family(std::string name, std::string 
   std::lock_guard lock(mutex_);
   check_new_name(name);
   check_label_names(label_names, false);
-  counters_.push_back(std::make_unique<family<counter>>(
-      std::move(name), std::move(help), std::move(label_names),
-      [] { return std::make_unique<counter>(); }));
+  counters_.push_back(
+      std::make_unique<family<counter>>(std::move(name), std::move(help), std::move(label_names),
+                                        [] { return std::make_unique<counter>(); }));
   return *counters_.back();
 }
 
@@ -393,8 +396,8 @@ void register_process_metrics(metrics_registry& registry) {
   registry.callback_counter("process_cpu_seconds_total",
                             "Total user and system CPU time spent in seconds.",
                             [] { return read_proc_stat().cpu_seconds; });
-  const double start = boot_time_seconds() + read_proc_stat().start_ticks /
-                                                 static_cast<double>(sysconf(_SC_CLK_TCK));
+  const double start = boot_time_seconds() +
+                       read_proc_stat().start_ticks / static_cast<double>(sysconf(_SC_CLK_TCK));
   registry.callback_gauge("process_start_time_seconds",
                           "Start time of the process since the Unix epoch in seconds.",
                           [start] { return start; });

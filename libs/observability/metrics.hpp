@@ -78,8 +78,8 @@ class family {
   const std::vector<std::string>& label_names() const noexcept { return label_names_; }
 
   /// Calls `visit(label_values, metric)` for every child, in label order.
-  void for_each(const std::function<void(const std::vector<std::string>&, const Metric&)>&
-                    visit) const;
+  void for_each(
+      const std::function<void(const std::vector<std::string>&, const Metric&)>& visit) const;
 
  private:
   std::string name_;

@@ -25,7 +25,8 @@ using chat::obs::metrics_registry;
 std::vector<std::string> lines_of(const std::string& text) {
   std::vector<std::string> lines;
   std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  for (std::string line; std::getline(in, line);)
+    lines.push_back(line);
   return lines;
 }
 
@@ -120,10 +121,11 @@ TEST(MetricsRegistry, Obs4RendersGaugesThatGoUpAndDownIncludingNegativeValues) {
 
 TEST(MetricsRegistry, Obs4RendersAnUnlabelledHistogramWithCumulativeBucketsSumAndCount) {
   metrics_registry registry;
-  auto& latency = registry.histogram_family("chat_db_seconds", "Database round trips.", {},
-                                            {0.5, 1, 2.5});
+  auto& latency =
+      registry.histogram_family("chat_db_seconds", "Database round trips.", {}, {0.5, 1, 2.5});
   auto& h = latency.with({});
-  for (const double v : {0.25, 0.5, 0.75, 2.0, 4.0}) h.observe(v);
+  for (const double v : {0.25, 0.5, 0.75, 2.0, 4.0})
+    h.observe(v);
   EXPECT_EQ(registry.render(),
             "# HELP chat_db_seconds Database round trips.\n"
             "# TYPE chat_db_seconds histogram\n"
@@ -202,7 +204,8 @@ TEST(LatencyBuckets, RangeFromATenthOfAMillisecondToTenSecondsAndIncrease) {
   ASSERT_FALSE(bounds.empty());
   EXPECT_DOUBLE_EQ(bounds.front(), 0.0001);
   EXPECT_DOUBLE_EQ(bounds.back(), 10);
-  for (std::size_t i = 1; i < bounds.size(); ++i) EXPECT_LT(bounds[i - 1], bounds[i]);
+  for (std::size_t i = 1; i < bounds.size(); ++i)
+    EXPECT_LT(bounds[i - 1], bounds[i]);
 }
 
 TEST(MetricsRegistry, Obs4RendersALatencyHistogramWithOneBucketPerBoundPlusInf) {
@@ -278,7 +281,9 @@ TEST(MetricsRegistry, Obs4EscapesBackslashAndNewlineInHelpText) {
 
 TEST(MetricsRegistry, KeepsUtf8LabelValuesAsTheyAre) {
   metrics_registry registry;
-  registry.counter_family("chat_u_total", "U.", {"room"}).with({"f\xC3\xBAtbol \xE2\x9A\xBD"}).inc();
+  registry.counter_family("chat_u_total", "U.", {"room"})
+      .with({"f\xC3\xBAtbol \xE2\x9A\xBD"})
+      .inc();
   EXPECT_NE(registry.render().find("chat_u_total{room=\"f\xC3\xBAtbol \xE2\x9A\xBD\"} 1\n"),
             std::string::npos);
 }
@@ -313,8 +318,7 @@ TEST(MetricsRegistry, RefusesRegisteringANameTwiceWhateverTheType) {
   EXPECT_THROW(registry.counter_family("chat_dup", "h"), std::invalid_argument);
   EXPECT_THROW(registry.gauge_family("chat_dup", "h"), std::invalid_argument);
   EXPECT_THROW(registry.histogram_family("chat_dup", "h", {}, {1}), std::invalid_argument);
-  EXPECT_THROW(registry.callback_gauge("chat_dup", "h", [] { return 0.0; }),
-               std::invalid_argument);
+  EXPECT_THROW(registry.callback_gauge("chat_dup", "h", [] { return 0.0; }), std::invalid_argument);
   EXPECT_THROW(registry.callback_counter("chat_dup", "h", [] { return 0.0; }),
                std::invalid_argument);
 }
@@ -354,7 +358,8 @@ TEST(MetricsRegistry, ConcurrentUpdatesFromFourThreadsAddUp) {
       }
     });
   }
-  for (auto& thread : threads) thread.join();
+  for (auto& thread : threads)
+    thread.join();
   const std::uint64_t total = static_cast<std::uint64_t>(k_threads) * k_per_thread;
   EXPECT_EQ(hits.with({"even"}).value() + hits.with({"odd"}).value(), total);
   EXPECT_EQ(hits.with({"even"}).value(), total / 2);
@@ -375,9 +380,11 @@ TEST(MetricsRegistry, RendersWhileOtherThreadsUpdate) {
   auto& hits = registry.counter_family("chat_busy_total", "h", {"n"});
   std::atomic<bool> stop{false};
   std::thread writer([&] {
-    for (int i = 0; !stop.load(); i = (i + 1) % 1000) hits.with({std::to_string(i)}).inc();
+    for (int i = 0; !stop.load(); i = (i + 1) % 1000)
+      hits.with({std::to_string(i)}).inc();
   });
-  for (int i = 0; i < 50; ++i) EXPECT_FALSE(registry.render().empty());
+  for (int i = 0; i < 50; ++i)
+    EXPECT_FALSE(registry.render().empty());
   stop = true;
   writer.join();
 }
@@ -392,13 +399,12 @@ TEST(ProcessMetrics, Obs4StandardProcessMetricsAreRendered) {
   metrics_registry registry;
   chat::obs::register_process_metrics(registry);
   const std::string text = registry.render();
-  for (const char* type_line : {"# TYPE process_resident_memory_bytes gauge",
-                                "# TYPE process_virtual_memory_bytes gauge",
-                                "# TYPE process_open_fds gauge",
-                                "# TYPE process_cpu_seconds_total counter",
-                                "# TYPE process_start_time_seconds gauge"}) {
+  for (const char* type_line :
+       {"# TYPE process_resident_memory_bytes gauge", "# TYPE process_virtual_memory_bytes gauge",
+        "# TYPE process_open_fds gauge", "# TYPE process_cpu_seconds_total counter",
+        "# TYPE process_start_time_seconds gauge"}) {
     EXPECT_NE(text.find(std::string(type_line) + "\n"), std::string::npos) << type_line << "\n"
-                                                                            << text;
+                                                                           << text;
   }
   const double resident = sample_value(text, "process_resident_memory_bytes");
   EXPECT_GT(resident, 0);

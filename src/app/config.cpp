@@ -1,12 +1,12 @@
 #include "app/config.hpp"
 
+#include <fmt/format.h>
 #include <openssl/rand.h>
+#include <unistd.h>
 
 #include <array>
 #include <cstdlib>
-#include <fmt/format.h>
 #include <thread>
-#include <unistd.h>
 
 namespace chat::app {
 namespace {
@@ -34,68 +34,110 @@ std::string apply_parsed(const parsed<T>& result, Set&& set) {
 
 const std::vector<option>& options() {
   static const std::vector<option> table = {
-      {"PORT", "--port", {}, "3000", "TCP port to listen on (0 picks a free port)",
+      {"PORT",
+       "--port",
+       {},
+       "3000",
+       "TCP port to listen on (0 picks a free port)",
        [](config& c, std::string_view v) {
          return apply_parsed(parse_integer(v, 0, 65535),
                              [&](std::int64_t p) { c.port = static_cast<std::uint16_t>(p); });
        }},
-      {"HOST", "--host", {}, "0.0.0.0", "IP address to listen on",
+      {"HOST",
+       "--host",
+       {},
+       "0.0.0.0",
+       "IP address to listen on",
        [](config& c, std::string_view v) {
          return apply_parsed(parse_listen_host(v), [&](std::string h) { c.host = std::move(h); });
        }},
-      {"DATA_DIR", "--data-dir", {}, "./data", "Directory for the SQLite database and uploads",
+      {"DATA_DIR",
+       "--data-dir",
+       {},
+       "./data",
+       "Directory for the SQLite database and uploads",
        [](config& c, std::string_view v) -> std::string {
          if (v.empty()) return "expected a directory path";
          c.data_dir = std::string(v);
          return {};
        }},
-      {"DATABASE_URL", "--database-url", {}, "(SQLite under DATA_DIR)",
+      {"DATABASE_URL",
+       "--database-url",
+       {},
+       "(SQLite under DATA_DIR)",
        "postgres://user:password@host:port/db selects PostgreSQL (Prisma's ?schema= accepted)",
        [](config& c, std::string_view v) {
          return apply_parsed(parse_database_url(v),
                              [&](database_target t) { c.database = std::move(t); });
        },
        true},
-      {"REDIS_URL", "--redis-url", {}, "(in-process)",
+      {"REDIS_URL",
+       "--redis-url",
+       {},
+       "(in-process)",
        "redis://[:password@]host[:port][/db] selects Redis for cache, pub/sub, limits, presence",
        [](config& c, std::string_view v) {
-         return apply_parsed(parse_redis_url(v), [&](std::string u) { c.redis_url = std::move(u); });
+         return apply_parsed(parse_redis_url(v),
+                             [&](std::string u) { c.redis_url = std::move(u); });
        },
        true},
-      {"JWT_ACCESS_SECRET", "--jwt-access-secret", {}, "(generated in development)",
+      {"JWT_ACCESS_SECRET",
+       "--jwt-access-secret",
+       {},
+       "(generated in development)",
        "HS256 secret for access tokens (at least 32 bytes in production)",
        [](config& c, std::string_view v) {
          c.jwt_access_secret = std::string(v);
          return std::string();
        },
        true},
-      {"JWT_REFRESH_SECRET", "--jwt-refresh-secret", {}, "(generated in development)",
+      {"JWT_REFRESH_SECRET",
+       "--jwt-refresh-secret",
+       {},
+       "(generated in development)",
        "HS256 secret for refresh tokens (different from the access secret)",
        [](config& c, std::string_view v) {
          c.jwt_refresh_secret = std::string(v);
          return std::string();
        },
        true},
-      {"ACCESS_TOKEN_TTL", "--access-token-ttl", {}, "15m",
+      {"ACCESS_TOKEN_TTL",
+       "--access-token-ttl",
+       {},
+       "15m",
        "Access token lifetime (3h keeps the old web client signed in)",
        [](config& c, std::string_view v) {
          return apply_parsed(parse_duration(v), [&](auto d) { c.access_token_ttl = d; });
        }},
-      {"REFRESH_TOKEN_TTL", "--refresh-token-ttl", {}, "7d", "Refresh token lifetime",
+      {"REFRESH_TOKEN_TTL",
+       "--refresh-token-ttl",
+       {},
+       "7d",
+       "Refresh token lifetime",
        [](config& c, std::string_view v) {
          return apply_parsed(parse_duration(v), [&](auto d) { c.refresh_token_ttl = d; });
        }},
-      {"CORS_ORIGINS", "--cors-origins", {"CORS_ORIGIN"}, "http://localhost:5173",
+      {"CORS_ORIGINS",
+       "--cors-origins",
+       {"CORS_ORIGIN"},
+       "http://localhost:5173",
        "Comma-separated origins allowed by CORS and for WebSocket upgrades",
        [](config& c, std::string_view v) {
          return apply_parsed(parse_origins(v), [&](auto o) { c.cors_origins = std::move(o); });
        }},
-      {"PUBLIC_URL", "--public-url", {"APP_URL"}, "(from each request)",
+      {"PUBLIC_URL",
+       "--public-url",
+       {"APP_URL"},
+       "(from each request)",
        "Absolute base URL used in links to uploaded images",
        [](config& c, std::string_view v) {
          return apply_parsed(parse_public_url(v), [&](auto u) { c.public_url = std::move(u); });
        }},
-      {"APP_ENV", "--app-env", {"NODE_ENV"}, "development", "development, production or test",
+      {"APP_ENV",
+       "--app-env",
+       {"NODE_ENV"},
+       "development",
+       "development, production or test",
        [](config& c, std::string_view v) {
          return apply_parsed(parse_choice(v, {"development", "production", "test"}),
                              [&](const std::string& e) {
@@ -104,22 +146,34 @@ const std::vector<option>& options() {
                                                          : app_env::development;
                              });
        }},
-      {"LOG_LEVEL", "--log-level", {}, "info", "trace, debug, info, warn, error or off",
+      {"LOG_LEVEL",
+       "--log-level",
+       {},
+       "info",
+       "trace, debug, info, warn, error or off",
        [](config& c, std::string_view v) -> std::string {
          std::string lowered(v);
-         for (char& ch : lowered) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+         for (char& ch : lowered)
+           ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
          if (!obs::parse_log_level(lowered, c.log_level)) {
            return "expected one of trace, debug, info, warn, error, off";
          }
          return {};
        }},
-      {"LOG_FORMAT", "--log-format", {}, "json", "json (one object per line) or pretty",
+      {"LOG_FORMAT",
+       "--log-format",
+       {},
+       "json",
+       "json (one object per line) or pretty",
        [](config& c, std::string_view v) {
          return apply_parsed(parse_choice(v, {"json", "pretty"}), [&](const std::string& f) {
            c.log_format = f == "pretty" ? obs::log_format::pretty : obs::log_format::json;
          });
        }},
-      {"RATE_LIMITS", "--rate-limits", {}, "(built-in limits)",
+      {"RATE_LIMITS",
+       "--rate-limits",
+       {},
+       "(built-in limits)",
        "Path to a rate-limits file, or off",
        [](config& c, std::string_view v) -> std::string {
          if (v == "off" || v == "OFF") {
@@ -132,37 +186,60 @@ const std::vector<option>& options() {
          c.rate_limits = std::string(v);
          return {};
        }},
-      {"TRUST_PROXY", "--trust-proxy", {}, "off",
+      {"TRUST_PROXY",
+       "--trust-proxy",
+       {},
+       "off",
        "Proxies whose X-Forwarded-For is believed: off, loopback, IPs or CIDR networks",
        [](config& c, std::string_view v) {
          return apply_parsed(parse_trusted_proxies(v),
                              [&](auto p) { c.trusted_proxies = std::move(p); });
        }},
-      {"UPLOAD_MAX_BYTES", "--upload-max-bytes", {}, "10MB", "Largest accepted upload",
+      {"UPLOAD_MAX_BYTES",
+       "--upload-max-bytes",
+       {},
+       "10MB",
+       "Largest accepted upload",
        [](config& c, std::string_view v) {
          return apply_parsed(parse_size(v), [&](std::uint64_t s) { c.upload_max_bytes = s; });
        }},
-      {"THREADS", "--threads", {}, "(number of cores)", "I/O threads",
+      {"THREADS",
+       "--threads",
+       {},
+       "(number of cores)",
+       "I/O threads",
        [](config& c, std::string_view v) {
          return apply_parsed(parse_integer(v, 1, 256),
                              [&](std::int64_t t) { c.threads = static_cast<unsigned>(t); });
        }},
-      {"HTTP_HEADER_TIMEOUT", "--http-header-timeout", {}, "10s",
+      {"HTTP_HEADER_TIMEOUT",
+       "--http-header-timeout",
+       {},
+       "10s",
        "Time allowed for a request's headers after its first byte",
        [](config& c, std::string_view v) {
          return apply_parsed(parse_duration(v), [&](auto d) { c.http_header_timeout = d; });
        }},
-      {"HTTP_IDLE_TIMEOUT", "--http-idle-timeout", {}, "60s",
+      {"HTTP_IDLE_TIMEOUT",
+       "--http-idle-timeout",
+       {},
+       "60s",
        "How long an idle keep-alive connection is kept",
        [](config& c, std::string_view v) {
          return apply_parsed(parse_duration(v), [&](auto d) { c.http_idle_timeout = d; });
        }},
-      {"SHUTDOWN_TIMEOUT", "--shutdown-timeout", {}, "10s",
+      {"SHUTDOWN_TIMEOUT",
+       "--shutdown-timeout",
+       {},
+       "10s",
        "Longest drain on SIGTERM before connections are closed",
        [](config& c, std::string_view v) {
          return apply_parsed(parse_duration(v), [&](auto d) { c.shutdown_timeout = d; });
        }},
-      {"MAX_CONNECTIONS", "--max-connections", {}, "50000",
+      {"MAX_CONNECTIONS",
+       "--max-connections",
+       {},
+       "50000",
        "Open connections above this are closed on accept",
        [](config& c, std::string_view v) {
          return apply_parsed(parse_integer(v, 1, 10'000'000), [&](std::int64_t n) {
@@ -179,7 +256,8 @@ std::string random_secret() {
     throw config_error("chatd: cannot generate a JWT secret: no random source");
   }
   std::string out;
-  for (const unsigned char b : bytes) out += fmt::format("{:02x}", b);
+  for (const unsigned char b : bytes)
+    out += fmt::format("{:02x}", b);
   return out;
 }
 
@@ -250,14 +328,15 @@ invocation load_config(int argc, const char* const* argv, const env_lookup& env)
     const auto eq = arg.find('=');
     const std::string_view name = arg.substr(0, eq);
     std::size_t index = 0;
-    while (index < options().size() && options()[index].flag != name) ++index;
+    while (index < options().size() && options()[index].flag != name)
+      ++index;
     if (index == options().size()) {
       // Only a flag's name is echoed: a stray value may be a URL with a password in it.
       if (!name.starts_with("--")) {
         throw config_error("chatd: unexpected argument (see chatd --help)");
       }
-      throw config_error(fmt::format("chatd: unknown flag \"{}\" (see chatd --help)",
-                                     printable(name)));
+      throw config_error(
+          fmt::format("chatd: unknown flag \"{}\" (see chatd --help)", printable(name)));
     }
     if (eq != std::string_view::npos) {
       flag_values[index] = std::string(arg.substr(eq + 1));
@@ -323,7 +402,8 @@ std::string help_text() {
     std::string details = fmt::format("default: {}", opt.default_text);
     if (!opt.aliases.empty()) {
       details += "; also read from";
-      for (const auto alias : opt.aliases) details += fmt::format(" {}", alias);
+      for (const auto alias : opt.aliases)
+        details += fmt::format(" {}", alias);
     }
     out += fmt::format("  {:<24} {:<22} ({})\n", "", "", details);
   }
@@ -333,6 +413,8 @@ std::string help_text() {
   return out;
 }
 
-std::string_view version() { return CHAT_VERSION; }
+std::string_view version() {
+  return CHAT_VERSION;
+}
 
 }  // namespace chat::app

@@ -25,19 +25,19 @@ struct config {
   std::uint16_t port = 3000;
   std::string host = "0.0.0.0";
   std::string data_dir = "./data";
-  database_target database;        // SQLite under data_dir unless DATABASE_URL says otherwise
-  std::string redis_url;           // empty: in-process cache, pub/sub, limits, presence
-  std::string jwt_access_secret;   // CONF-3: generated per start in development when unset
+  database_target database;       // SQLite under data_dir unless DATABASE_URL says otherwise
+  std::string redis_url;          // empty: in-process cache, pub/sub, limits, presence
+  std::string jwt_access_secret;  // CONF-3: generated per start in development when unset
   std::string jwt_refresh_secret;
   bool jwt_secrets_generated = false;
   std::chrono::milliseconds access_token_ttl = std::chrono::minutes(15);
   std::chrono::milliseconds refresh_token_ttl = std::chrono::hours(24 * 7);
   std::vector<std::string> cors_origins{"http://localhost:5173"};
-  std::string public_url;          // empty: derived from each request's Host
+  std::string public_url;  // empty: derived from each request's Host
   app_env env = app_env::development;
   obs::log_level log_level = obs::log_level::info;
   obs::log_format log_format = obs::log_format::json;
-  std::string rate_limits;         // empty: built-in defaults; "off"; or a file path
+  std::string rate_limits;                   // empty: built-in defaults; "off"; or a file path
   std::vector<std::string> trusted_proxies;  // empty: X-Forwarded-For is ignored
   std::uint64_t upload_max_bytes = 10ULL * 1024 * 1024;
   unsigned threads = 1;

@@ -21,8 +21,10 @@ std::string lower(std::string_view text) {
 }
 
 std::string_view trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
+    text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
+    text.remove_suffix(1);
   return text;
 }
 
@@ -52,8 +54,8 @@ bool split_number_unit(std::string_view text, std::uint64_t& number, std::string
 }  // namespace
 
 parsed<std::int64_t> parse_integer(std::string_view text, std::int64_t min, std::int64_t max) {
-  const auto expected = "expected an integer between " + std::to_string(min) + " and " +
-                        std::to_string(max);
+  const auto expected =
+      "expected an integer between " + std::to_string(min) + " and " + std::to_string(max);
   text = trim(text);
   std::int64_t value = 0;
   const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
@@ -228,7 +230,8 @@ parsed<std::string> parse_public_url(std::string_view text) {
     return result::fail(expected + " without query or fragment");
   }
   std::string out(parsed_url->buffer());
-  while (!out.empty() && out.back() == '/') out.pop_back();
+  while (!out.empty() && out.back() == '/')
+    out.pop_back();
   return result::ok(std::move(out));
 }
 
@@ -242,11 +245,12 @@ parsed<std::vector<std::string>> parse_origins(std::string_view text) {
       continue;
     }
     auto parsed_url = boost::urls::parse_uri(part);
-    const bool valid = parsed_url && (lower(parsed_url->scheme()) == "http" ||
-                                      lower(parsed_url->scheme()) == "https") &&
-                       !parsed_url->encoded_host().empty() &&
-                       (parsed_url->path().empty() || parsed_url->path() == "/") &&
-                       !parsed_url->has_query() && !parsed_url->has_userinfo();
+    const bool valid =
+        parsed_url &&
+        (lower(parsed_url->scheme()) == "http" || lower(parsed_url->scheme()) == "https") &&
+        !parsed_url->encoded_host().empty() &&
+        (parsed_url->path().empty() || parsed_url->path() == "/") && !parsed_url->has_query() &&
+        !parsed_url->has_userinfo();
     if (!valid) {
       return result::fail("expected comma-separated origins such as http://localhost:5173, got \"" +
                           printable(part) + "\"");

@@ -1,7 +1,6 @@
 // Tests for configuration loading and value parsers (SPEC CONF-1..4).
 
 #include "app/config.hpp"
-#include "app/config_parsers.hpp"
 
 #include <gtest/gtest.h>
 
@@ -16,6 +15,8 @@
 #include <thread>
 #include <vector>
 
+#include "app/config_parsers.hpp"
+
 namespace {
 
 using namespace std::chrono_literals;
@@ -27,7 +28,7 @@ using chat::app::database_target;
 using chat::app::invocation;
 using env_map = std::map<std::string, std::string, std::less<>>;
 
-const std::string k_access_secret(40, 'a');   // 40 bytes: long enough for production
+const std::string k_access_secret(40, 'a');  // 40 bytes: long enough for production
 const std::string k_refresh_secret(40, 'r');
 
 /// An environment lookup reading from `vars` instead of the process.
@@ -40,11 +41,14 @@ chat::app::env_lookup fake_env(env_map vars) {
 
 invocation load(const std::vector<std::string>& args, const env_map& vars = {}) {
   std::vector<const char*> argv{"chatd"};
-  for (const auto& arg : args) argv.push_back(arg.c_str());
+  for (const auto& arg : args)
+    argv.push_back(arg.c_str());
   return chat::app::load_config(static_cast<int>(argv.size()), argv.data(), fake_env(vars));
 }
 
-config settings(const env_map& vars) { return load({}, vars).settings; }
+config settings(const env_map& vars) {
+  return load({}, vars).settings;
+}
 
 /// The message of the config_error thrown by loading `args` and `vars` ("" if none).
 std::string error_of(const std::vector<std::string>& args, const env_map& vars = {}) {
@@ -57,7 +61,9 @@ std::string error_of(const std::vector<std::string>& args, const env_map& vars =
   return {};
 }
 
-std::string env_error(const env_map& vars) { return error_of({}, vars); }
+std::string env_error(const env_map& vars) {
+  return error_of({}, vars);
+}
 
 /// CONF-3/4: a refusal is one line starting with `prefix`.
 void expect_one_line_starting_with(const std::string& message, std::string_view prefix) {
@@ -155,18 +161,50 @@ TEST(Config, Conf1ReadsEachVariableFromTheEnvironment) {
 }
 
 TEST(Config, Conf1EveryOptionHasAMatchingFlag) {
-  const invocation result = load({"--port", "4001", "--host", "localhost", "--data-dir", "/srv/chat",
-                                  "--database-url", "sqlite:/tmp/x.db", "--redis-url",
-                                  "redis://r:6379", "--jwt-access-secret", k_access_secret,
-                                  "--jwt-refresh-secret", k_refresh_secret,
-                                  "--access-token-ttl", "1h", "--refresh-token-ttl", "2d",
-                                  "--cors-origins", "http://a.test", "--public-url",
-                                  "http://a.test", "--app-env", "production", "--log-level",
-                                  "warn", "--log-format", "pretty", "--rate-limits", "off",
-                                  "--trust-proxy", "10.0.0.0/8", "--upload-max-bytes", "1MB",
-                                  "--threads", "2", "--http-header-timeout", "5s",
-                                  "--http-idle-timeout", "2m", "--shutdown-timeout", "30s",
-                                  "--max-connections", "1000"});
+  const invocation result = load({"--port",
+                                  "4001",
+                                  "--host",
+                                  "localhost",
+                                  "--data-dir",
+                                  "/srv/chat",
+                                  "--database-url",
+                                  "sqlite:/tmp/x.db",
+                                  "--redis-url",
+                                  "redis://r:6379",
+                                  "--jwt-access-secret",
+                                  k_access_secret,
+                                  "--jwt-refresh-secret",
+                                  k_refresh_secret,
+                                  "--access-token-ttl",
+                                  "1h",
+                                  "--refresh-token-ttl",
+                                  "2d",
+                                  "--cors-origins",
+                                  "http://a.test",
+                                  "--public-url",
+                                  "http://a.test",
+                                  "--app-env",
+                                  "production",
+                                  "--log-level",
+                                  "warn",
+                                  "--log-format",
+                                  "pretty",
+                                  "--rate-limits",
+                                  "off",
+                                  "--trust-proxy",
+                                  "10.0.0.0/8",
+                                  "--upload-max-bytes",
+                                  "1MB",
+                                  "--threads",
+                                  "2",
+                                  "--http-header-timeout",
+                                  "5s",
+                                  "--http-idle-timeout",
+                                  "2m",
+                                  "--shutdown-timeout",
+                                  "30s",
+                                  "--max-connections",
+                                  "1000"});
   const config& c = result.settings;
   EXPECT_EQ(c.port, 4001);
   EXPECT_EQ(c.host, "127.0.0.1");
@@ -216,7 +254,9 @@ TEST(Config, Conf1LastOfARepeatedFlagWins) {
   EXPECT_EQ(load({"--port", "4000", "--port", "4001"}).settings.port, 4001);
 }
 
-TEST(Config, Conf1PortZeroPicksAFreePort) { EXPECT_EQ(settings({{"PORT", "0"}}).port, 0); }
+TEST(Config, Conf1PortZeroPicksAFreePort) {
+  EXPECT_EQ(settings({{"PORT", "0"}}).port, 0);
+}
 
 TEST(Config, Conf1AnEmptyValueCountsAsUnset) {
   const config c = settings({{"PORT", ""},
@@ -289,16 +329,50 @@ TEST(Config, Conf1HelpIsReturnedEvenWhenTheEnvironmentIsInvalid) {
 
 TEST(Config, Conf1HelpTextListsEveryVariableFlagAndAlias) {
   const std::string help = chat::app::help_text();
-  for (const char* word :
-       {"PORT", "--port", "HOST", "--host", "DATA_DIR", "--data-dir", "DATABASE_URL",
-        "--database-url", "REDIS_URL", "--redis-url", "JWT_ACCESS_SECRET", "--jwt-access-secret",
-        "JWT_REFRESH_SECRET", "--jwt-refresh-secret", "ACCESS_TOKEN_TTL", "--access-token-ttl",
-        "REFRESH_TOKEN_TTL", "--refresh-token-ttl", "CORS_ORIGINS", "--cors-origins",
-        "PUBLIC_URL", "--public-url", "APP_ENV", "--app-env", "LOG_LEVEL", "--log-level",
-        "LOG_FORMAT", "--log-format", "RATE_LIMITS", "--rate-limits", "TRUST_PROXY",
-        "--trust-proxy", "UPLOAD_MAX_BYTES", "--upload-max-bytes", "THREADS", "--threads",
-        "NODE_ENV", "CORS_ORIGIN", "APP_URL", "REDIS_HOST", "REDIS_PORT", "REDIS_PASSWORD",
-        "--help", "--version"}) {
+  for (const char* word : {"PORT",
+                           "--port",
+                           "HOST",
+                           "--host",
+                           "DATA_DIR",
+                           "--data-dir",
+                           "DATABASE_URL",
+                           "--database-url",
+                           "REDIS_URL",
+                           "--redis-url",
+                           "JWT_ACCESS_SECRET",
+                           "--jwt-access-secret",
+                           "JWT_REFRESH_SECRET",
+                           "--jwt-refresh-secret",
+                           "ACCESS_TOKEN_TTL",
+                           "--access-token-ttl",
+                           "REFRESH_TOKEN_TTL",
+                           "--refresh-token-ttl",
+                           "CORS_ORIGINS",
+                           "--cors-origins",
+                           "PUBLIC_URL",
+                           "--public-url",
+                           "APP_ENV",
+                           "--app-env",
+                           "LOG_LEVEL",
+                           "--log-level",
+                           "LOG_FORMAT",
+                           "--log-format",
+                           "RATE_LIMITS",
+                           "--rate-limits",
+                           "TRUST_PROXY",
+                           "--trust-proxy",
+                           "UPLOAD_MAX_BYTES",
+                           "--upload-max-bytes",
+                           "THREADS",
+                           "--threads",
+                           "NODE_ENV",
+                           "CORS_ORIGIN",
+                           "APP_URL",
+                           "REDIS_HOST",
+                           "REDIS_PORT",
+                           "REDIS_PASSWORD",
+                           "--help",
+                           "--version"}) {
     EXPECT_NE(help.find(word), std::string::npos) << word;
   }
 }
@@ -405,10 +479,9 @@ TEST(Config, Conf4ErrorsSayWhatWasExpected) {
 // ---- secrets are never echoed ----
 
 TEST(Config, Conf4DatabaseUrlPasswordIsNeverEchoed) {
-  for (const char* bad : {"mysql://root:hunter2@db:3306/chat",
-                          "postgres://chat:hunter2@db:99999/chat",
-                          "postgres://chat:hunter2@/chat",
-                          "postgres://chat:hunter2@db:5432/chat\x01 oops"}) {
+  for (const char* bad :
+       {"mysql://root:hunter2@db:3306/chat", "postgres://chat:hunter2@db:99999/chat",
+        "postgres://chat:hunter2@/chat", "postgres://chat:hunter2@db:5432/chat\x01 oops"}) {
     const std::string message = env_error({{"DATABASE_URL", bad}});
     expect_one_line_starting_with(message, "chatd: invalid DATABASE_URL");
     EXPECT_EQ(message.find("hunter2"), std::string::npos) << message;
@@ -476,8 +549,8 @@ TEST(Config, Conf2PublicUrlWinsOverAppUrl) {
 }
 
 TEST(Config, Conf2RedisHostPortAndPasswordBuildTheRedisUrl) {
-  const config c =
-      settings({{"REDIS_HOST", "redis.local"}, {"REDIS_PORT", "6380"}, {"REDIS_PASSWORD", "s3cret"}});
+  const config c = settings(
+      {{"REDIS_HOST", "redis.local"}, {"REDIS_PORT", "6380"}, {"REDIS_PASSWORD", "s3cret"}});
   EXPECT_EQ(c.redis_url, "redis://:s3cret@redis.local:6380");
 }
 
@@ -522,8 +595,7 @@ TEST(Config, Conf2InvalidRedisPortIsRefusedNamingIt) {
 }
 
 TEST(Config, Conf2PrismaDatabaseUrlIsAcceptedWithItsSchemaKeptAside) {
-  const config c =
-      settings({{"DATABASE_URL", "postgresql://u:p@h:5432/db?schema=public"}});
+  const config c = settings({{"DATABASE_URL", "postgresql://u:p@h:5432/db?schema=public"}});
   EXPECT_EQ(c.database.type, database_target::kind::postgres);
   EXPECT_EQ(c.database.schema, "public");
   EXPECT_EQ(c.database.location, "postgresql://u:p@h:5432/db");
@@ -576,9 +648,9 @@ TEST(ParseDatabaseUrl, AcceptsExplicitSqliteFiles) {
 }
 
 TEST(ParseDatabaseUrl, RefusesOtherDatabasesAndBrokenUrls) {
-  for (const char* bad : {"mysql://u:p@h:3306/db", "mongodb://h/db", "sqlite:", "sqlite://",
-                          "postgres:///db", "postgres://h:0/db", "postgres://h:65536/db",
-                          "just some text", ""}) {
+  for (const char* bad :
+       {"mysql://u:p@h:3306/db", "mongodb://h/db", "sqlite:", "sqlite://", "postgres:///db",
+        "postgres://h:0/db", "postgres://h:65536/db", "just some text", ""}) {
     const auto result = chat::app::parse_database_url(bad);
     EXPECT_FALSE(result) << bad;
     EXPECT_FALSE(result.error.empty()) << bad;
@@ -645,9 +717,8 @@ TEST(Config, Conf3ProductionRefusesEqualSecrets) {
 }
 
 TEST(Config, Conf3ProductionChecksSecretsGivenAsFlags) {
-  const std::string message =
-      error_of({"--app-env", "production", "--jwt-access-secret", "short",
-                "--jwt-refresh-secret", k_refresh_secret});
+  const std::string message = error_of({"--app-env", "production", "--jwt-access-secret", "short",
+                                        "--jwt-refresh-secret", k_refresh_secret});
   expect_one_line_starting_with(message, "chatd: JWT_ACCESS_SECRET");
 }
 
@@ -717,7 +788,9 @@ TEST(ParseDuration, AcceptsMilliseconds) {
   EXPECT_EQ(*chat::app::parse_duration("250ms").value, 250ms);
 }
 
-TEST(ParseDuration, AcceptsSeconds) { EXPECT_EQ(*chat::app::parse_duration("30s").value, 30s); }
+TEST(ParseDuration, AcceptsSeconds) {
+  EXPECT_EQ(*chat::app::parse_duration("30s").value, 30s);
+}
 
 TEST(ParseDuration, AcceptsMinutesHoursAndDays) {
   EXPECT_EQ(*chat::app::parse_duration("15m").value, 15min);
@@ -796,9 +869,9 @@ TEST(ParseOrigins, AcceptsAWildcard) {
 }
 
 TEST(ParseOrigins, RefusesOriginsThatAreNotHttpSchemeHostAndPort) {
-  for (const char* bad : {"localhost:5173", "a.test", "ftp://a.test", "http://a.test/path",
-                          "http://a.test?x=1", "http://user:pw@a.test", "http://", "", ",",
-                          "http://a.test, junk"}) {
+  for (const char* bad :
+       {"localhost:5173", "a.test", "ftp://a.test", "http://a.test/path", "http://a.test?x=1",
+        "http://user:pw@a.test", "http://", "", ",", "http://a.test, junk"}) {
     const auto result = chat::app::parse_origins(bad);
     EXPECT_FALSE(result) << bad;
     EXPECT_FALSE(result.error.empty()) << bad;
@@ -827,10 +900,9 @@ TEST(ParseTrustedProxies, AcceptsLoopbackAddressesAndNetworks) {
   EXPECT_EQ(*chat::app::parse_trusted_proxies("10.0.0.0/8").value,
             std::vector<std::string>{"10.0.0.0/8"});
   EXPECT_EQ(*chat::app::parse_trusted_proxies("::1").value, std::vector<std::string>{"::1"});
-  EXPECT_EQ(*chat::app::parse_trusted_proxies("Loopback, 10.0.0.0/8, ::1, 192.168.1.10, fd00::/8")
-                 .value,
-            (std::vector<std::string>{"loopback", "10.0.0.0/8", "::1", "192.168.1.10",
-                                      "fd00::/8"}));
+  EXPECT_EQ(
+      *chat::app::parse_trusted_proxies("Loopback, 10.0.0.0/8, ::1, 192.168.1.10, fd00::/8").value,
+      (std::vector<std::string>{"loopback", "10.0.0.0/8", "::1", "192.168.1.10", "fd00::/8"}));
 }
 
 TEST(ParseTrustedProxies, RefusesJunk) {

@@ -115,9 +115,9 @@ net::http_response http_app::route(const net::http_request& request,
   if (path == "/graphql") {
     // The GraphQL engine lands with its own issue; until then every request gets a
     // well-formed GraphQL error document.
-    return make_response(request, http::status::not_implemented, k_json,
-                         error_body("NOT_IMPLEMENTED",
-                                    "GraphQL execution is not available in this build yet"));
+    return make_response(
+        request, http::status::not_implemented, k_json,
+        error_body("NOT_IMPLEMENTED", "GraphQL execution is not available in this build yet"));
   }
   if (path == "/") {
     if (!is_get_or_head(request)) return method_not_allowed(request, "GET, HEAD");

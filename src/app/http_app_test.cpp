@@ -29,8 +29,9 @@ class HttpApp : public ::testing::Test {
 
   obs::metrics_registry metrics_;
   bool database_up_ = true;
-  http_app app_{metrics_,
-                {{"database", [this] { return database_up_ ? std::string() : "connection refused"; }}}};
+  http_app app_{
+      metrics_,
+      {{"database", [this] { return database_up_ ? std::string() : "connection refused"; }}}};
   boost::asio::io_context ioc_;
 };
 

@@ -1,13 +1,13 @@
 // chatd: the composition root (DESIGN.md principle 11). Reads the configuration,
 // starts logging, metrics and the HTTP server, and drains them on SIGTERM/SIGINT.
 
+#include <fmt/format.h>
 #include <sys/resource.h>
 
 #include <boost/asio/signal_set.hpp>
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
-#include <fmt/format.h>
 #include <system_error>
 
 #include "app/config.hpp"
@@ -43,7 +43,8 @@ std::string_view mode_name(const chat::app::config& cfg) {
 
 int serve(const chat::app::config& cfg) {
   namespace obs = chat::obs;
-  for (const auto& warning : cfg.warnings) obs::log(log_level::warn, "config", warning);
+  for (const auto& warning : cfg.warnings)
+    obs::log(log_level::warn, "config", warning);
 
   std::error_code fs_error;
   std::filesystem::create_directories(cfg.data_dir, fs_error);
@@ -70,8 +71,9 @@ int serve(const chat::app::config& cfg) {
 
   metrics.callback_gauge("chat_http_open_connections", "Open HTTP connections.",
                          [&server] { return static_cast<double>(server.open_connections()); });
-  metrics.callback_counter("chat_http_connections_accepted_total", "TCP connections accepted.",
-                           [&server] { return static_cast<double>(server.accepted_connections()); });
+  metrics.callback_counter(
+      "chat_http_connections_accepted_total", "TCP connections accepted.",
+      [&server] { return static_cast<double>(server.accepted_connections()); });
   metrics.callback_counter(
       "chat_http_connections_rejected_total",
       "Connections closed on accept because MAX_CONNECTIONS was reached.",
@@ -107,8 +109,8 @@ int serve(const chat::app::config& cfg) {
   try {
     endpoint = server.listen(cfg.host, cfg.port);
   } catch (const boost::system::system_error& e) {
-    const std::string line = fmt::format("chatd: cannot listen on {}:{}: {}", cfg.host, cfg.port,
-                                         e.code().message());
+    const std::string line =
+        fmt::format("chatd: cannot listen on {}:{}: {}", cfg.host, cfg.port, e.code().message());
     obs::log(log_level::error, "http", line);
     std::fprintf(stderr, "%s\n", line.c_str());
     return 1;
