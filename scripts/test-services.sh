@@ -10,7 +10,8 @@
 #   scripts/test-services.sh start <dir>
 #       Starts both services with their state in <dir> (created; must be empty
 #       or a previous `start` dir) and writes <dir>/env for `source <dir>/env`.
-#       Running `start` again on a running dir is a no-op.
+#       Running `start` again on a running dir is a no-op. The exports are also
+#       printed on stdout, so `eval "$(scripts/test-services.sh start <dir>)"` works.
 #
 #   scripts/test-services.sh stop <dir>
 #       Stops the services started by `start <dir>` and deletes <dir>.
@@ -26,6 +27,7 @@
 # Environment knobs: PG_BINDIR (override the PostgreSQL bin dir),
 # TEST_SERVICES_PG_USER (unprivileged user for PostgreSQL when root; default postgres),
 # TEST_SERVICES_PORT_MIN/MAX (random port range; default 20000-60000).
+# shellcheck disable=SC2317  # see the last line
 set -euo pipefail
 
 readonly PROG=test-services
@@ -121,7 +123,21 @@ pick_port() {
   die "no free port found in $PORT_MIN-$PORT_MAX"
 }
 
-# True if pid $1 exists and is not a zombie (a zombie has exited; it only awaits reaping).
+# Closes every fd above 2 in the current (sub)shell. Used before launching the
+# daemons so they inherit nothing from us or our caller (the start/stop lock,
+# pipes of whoever ran us) and cannot keep those open after we exit.
+close_fds() {
+  local f fd
+  for f in "/proc/$BASHPID/fd"/*; do
+    fd=${f##*/}
+    # (No redirection on this loop: bash would park the real stderr on a high fd,
+    # which we would then close.)
+    if [[ $fd =~ ^[0-9]+$ ]] && (( fd > 2 )); then exec {fd}>&-; fi
+  done
+}
+
+# True if pid $1 exists and is not a zombie (a zombie has exited; it only awaits
+# reaping, and this machine's init may take a while to reap).
 pid_alive() {
   local state
   [[ ${1:-} =~ ^[0-9]+$ ]] && kill -0 "$1" 2>/dev/null || return 1
@@ -183,7 +199,8 @@ EOF
   for ((attempt = 1; attempt <= 5; attempt++)); do
     port=$(pick_port "$avoid") || return 1
     rm -f "$logf"
-    if "${AS_PG[@]}" "$PG_BIN/pg_ctl" -D "$data" -l "$logf" -o "-p $port" -w -t 30 -s start >"$ctl_log" 2>&1; then
+    if ( close_fds; exec "${AS_PG[@]}" "$PG_BIN/pg_ctl" -D "$data" -l "$logf" -o "-p $port" -w -t 30 -s start ) \
+         </dev/null >"$ctl_log" 2>&1; then
       PG_PORT=$port
       break
     fi
@@ -235,17 +252,19 @@ redis_dir_on_port() {
 
 # redis_start <dir> <avoid-port>: sets REDIS_PORT on success.
 redis_start() {
-  local dir=$1 avoid=$2 attempt port i logf=$1/redis.log pidf=$1/redis.pid ok
+  local dir=$1 avoid=$2 attempt port i logf=$1/redis.log pidf=$1/redis.pid ok launched
   for ((attempt = 1; attempt <= 5; attempt++)); do
     port=$(pick_port "$avoid") || return 1
     rm -f "$pidf"; : >"$logf"
     REDIS_STARTING_PORT=$port
-    redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no \
-      --daemonize yes --pidfile "$pidf" --dir "$dir" --logfile "$logf" </dev/null >/dev/null 2>"$dir/redis.out" || true
+    # With --daemonize the launcher exits 0 once it has forked; non-zero = bad config etc.
+    launched=0
+    ( close_fds; exec redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no \
+        --daemonize yes --pidfile "$pidf" --dir "$dir" --logfile "$logf" ) </dev/null >"$dir/redis.out" 2>&1 || launched=$?
     # Ready = answers PONG, *and* it is ours (same --dir): a concurrent run may
     # have won the race for this port, and its Redis answers PONG too.
     ok=0
-    for ((i = 0; i < 100; i++)); do
+    for ((i = 0; launched == 0 && i < 100; i++)); do
       if [[ $(redis-cli -h 127.0.0.1 -p "$port" ping 2>/dev/null || true) == PONG &&
             $(redis_dir_on_port "$port") == "$dir" && -s $pidf ]]; then ok=1; break; fi
       if grep -qiE 'address already in use|could not create server tcp listening socket|failed listening' "$logf"; then
@@ -264,8 +283,13 @@ redis_start() {
       log "redis: port $port taken, retrying"
       continue
     fi
-    log "redis failed to start within 10 s; tail of $logf:"
-    cat "$dir/redis.out" >&2 2>/dev/null || true
+    if (( launched )); then
+      log "redis-server exited with status $launched:"
+    else
+      log "redis did not answer PING within 10 s:"
+    fi
+    cat "$dir/redis.out" >&2 || true
+    log "tail of $logf:"
     tail -n 30 "$logf" >&2 || true
     return 1
   done
@@ -424,6 +448,17 @@ both_running() {
   [[ $(redis_dir_on_port "$redis_port") == "$dir" ]]
 }
 
+start_failed() {
+  local rc=$?
+  if [[ -n $RUN_DIR ]]; then
+    trap '' INT TERM HUP
+    set +e
+    services_stop "$RUN_DIR"
+    log "start failed; logs kept in $RUN_DIR (remove with: $0 stop $RUN_DIR)"
+  fi
+  exit "$rc"
+}
+
 cmd_start() {
   (( $# == 1 )) || usage
   local dir=$1
@@ -447,7 +482,7 @@ cmd_start() {
 
   # On failure, undo what was started; on success, leave it running.
   RUN_DIR=$dir
-  trap 'rc=$?; if [[ -n $RUN_DIR ]]; then trap "" INT TERM HUP; set +e; services_stop "$RUN_DIR"; fi; exit $rc' EXIT
+  trap 'start_failed' EXIT
   trap 'exit 130' INT; trap 'exit 143' TERM; trap 'exit 129' HUP
   services_start "$dir"
   RUN_DIR=
@@ -487,4 +522,7 @@ main() {
   "cmd_$mode" "$@"
 }
 
-main "$@"
+# One compound command: bash has read all of it before running it, so editing
+# this file cannot disturb a run in progress. (shellcheck then wrongly believes
+# every function is unreachable, hence the SC2317 disable at the top.)
+{ main "$@"; exit; }

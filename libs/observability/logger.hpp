@@ -2,9 +2,10 @@
 /// Structured logging (SPEC OBS-1, OBS-3).
 ///
 /// Each call formats one complete line (JSON object or a readable "pretty" line) on the
-/// calling thread and hands it to an asynchronous spdlog logger, so network threads
-/// never wait on the output device. String values are sanitised: escaped, cut to a
-/// bounded length and made valid UTF-8, so untrusted input can never inject lines.
+/// calling thread and appends it to a shared batch; a writer thread hands batches to a
+/// spdlog sink (stdout) every 50 ms, or at once for errors, so network threads never
+/// wait on the output device or wake another thread per line. String values are sanitised: escaped,
+/// cut to a bounded length and made valid UTF-8, so untrusted input can never inject lines.
 ///
 /// Thread-safety: `log()` and `enabled()` may be called from any thread once
 /// `init_logging()` has returned; `init_logging()` and `shutdown_logging()` are called
@@ -75,7 +76,7 @@ std::string format_log_line(const log_options& options, log_level level, std::st
                             std::string_view message, std::string_view correlation_id,
                             std::initializer_list<log_field> fields);
 
-/// Asks for every line logged so far to be written out now (asynchronously).
+/// Asks for every line logged so far to be written out now (without waiting for it).
 void flush_logs();
 
 /// Lines dropped because the asynchronous queue was full (exported as a metric).
