@@ -179,6 +179,9 @@ asio::awaitable<void> http_server::impl::run_session(tcp::socket socket,
       slot.idle = true;
       if (draining.load()) break;
       if (buffer.size() == 0) {
+        // Idle connections can number in the tens of thousands: do not let one keep the
+        // large buffer an earlier request needed.
+        if (buffer.capacity() > 16 * 1024) buffer.shrink_to_fit();
         stream.expires_after(options.idle_timeout);
         auto [ec, n] = co_await stream.async_read_some(buffer.prepare(4096), k_tuple);
         if (ec) break;
@@ -287,7 +290,8 @@ asio::awaitable<bool> http_server::impl::send(beast::tcp_stream& stream, http_re
                                               const request_info& info) {
   response.set(http::field::date, http_date());
   response.set("x-correlation-id", info.correlation_id);
-  response.prepare_payload();
+  // A HEAD answer carries the length of the GET body it stands for: keep it.
+  if (!response.has_content_length() && !response.chunked()) response.prepare_payload();
   stream.expires_after(options.write_timeout);
   auto [ec, n] = co_await http::async_write(stream, response, k_tuple);
 

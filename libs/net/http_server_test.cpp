@@ -9,6 +9,7 @@
 #include <boost/asio/read.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/http/empty_body.hpp>
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/write.hpp>
 #include <chrono>
@@ -29,7 +30,12 @@ class echo_handler final : public http_handler {
   asio::awaitable<http_response> handle(http_request& request, const request_info&) override {
     http_response response{http::status::ok, request.version()};
     response.set(http::field::content_type, "text/plain");
-    response.body() = "echo:" + request.body();
+    const std::string body = "echo:" + request.body();
+    if (request.method() == http::verb::head) {
+      response.content_length(body.size());  // what GET would send, without the body
+    } else {
+      response.body() = body;
+    }
     co_return response;
   }
   http_response error_response(http::status status, std::string_view code, std::string_view,
@@ -123,6 +129,20 @@ TEST(HttpServer, ServesSeveralRequestsOnOneKeepAliveConnection) {
     EXPECT_EQ(response.body(), "echo:n" + std::to_string(i));
     EXPECT_TRUE(response.keep_alive());
   }
+}
+
+TEST(HttpServer, KeepsTheContentLengthAHandlerSetForAHeadAnswer) {
+  running_server server;
+  asio::io_context ioc;
+  auto socket = connect_to(ioc, server.port);
+  http_request request{http::verb::head, "/echo", 11};
+  request.set(http::field::host, "localhost");
+  http::write(socket, request);
+  boost::beast::flat_buffer buffer;
+  http::response_parser<http::empty_body> parser;
+  parser.skip(true);  // a HEAD answer has no body whatever its Content-Length says
+  http::read(socket, buffer, parser);
+  EXPECT_EQ(parser.get()[http::field::content_length], "5");  // length of "echo:"
 }
 
 TEST(HttpServer, EchoesAWellFormedCorrelationIdAndReplacesABadOne) {
