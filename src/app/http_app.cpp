@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cmath>
 
+#include "net/graphql_http/graphql_request.hpp"
 #include "observability/json_text.hpp"
 #include "observability/logger.hpp"
 
@@ -81,7 +82,8 @@ std::string error_body(std::string_view code, std::string_view message) {
   return out;
 }
 
-http_app::http_app(obs::metrics_registry& metrics, std::vector<readiness_check> checks)
+http_app::http_app(obs::metrics_registry& metrics, std::vector<readiness_check> checks,
+                   net::cors_policy cors)
     : metrics_(metrics),
       requests_(metrics.counter_family("chat_http_requests_total",
                                        "HTTP requests answered, by route and status.",
@@ -90,11 +92,15 @@ http_app::http_app(obs::metrics_registry& metrics, std::vector<readiness_check> 
                                           "Time from the first byte of a request to the end of "
                                           "its response, by route.",
                                           {"route"}, obs::latency_buckets())),
-      checks_(std::move(checks)) {}
+      checks_(std::move(checks)),
+      cors_(std::move(cors)) {}
 
 boost::asio::awaitable<net::http_response> http_app::handle(net::http_request& request,
                                                             const net::request_info& info) {
-  co_return route(request, info);
+  if (auto preflight = cors_.preflight(request)) co_return std::move(*preflight);
+  auto response = route(request, info);
+  cors_.apply(request, response);
+  co_return response;
 }
 
 net::http_response http_app::route(const net::http_request& request,
@@ -112,13 +118,7 @@ net::http_response http_app::route(const net::http_request& request,
     if (!is_get_or_head(request)) return method_not_allowed(request, "GET, HEAD");
     return metrics_text(request);
   }
-  if (path == "/graphql") {
-    // The GraphQL engine lands with its own issue; until then every request gets a
-    // well-formed GraphQL error document.
-    return make_response(
-        request, http::status::not_implemented, k_json,
-        error_body("NOT_IMPLEMENTED", "GraphQL execution is not available in this build yet"));
-  }
+  if (path == "/graphql") return graphql(request);
   if (path == "/") {
     if (!is_get_or_head(request)) return method_not_allowed(request, "GET, HEAD");
     return make_response(request, http::status::ok, "text/html; charset=utf-8",
@@ -127,6 +127,38 @@ net::http_response http_app::route(const net::http_request& request,
   (void)info;
   return make_response(request, http::status::not_found, k_json,
                        error_body("NOT_FOUND", "No route for this path"));
+}
+
+// GraphQL over HTTP (HTTP-1, HTTP-3): requests are checked and read here; execution
+// arrives with the engine, until then a well-formed request is answered with a GraphQL
+// error document.
+net::http_response http_app::graphql(const net::http_request& request) const {
+  namespace gh = net::graphql_http;
+  const auto refuse = [&](const gh::request_error& error) {
+    auto response =
+        make_response(request, error.status, k_json, error_body("BAD_REQUEST", error.message));
+    if (!error.allow.empty()) response.set(http::field::allow, error.allow);
+    return response;
+  };
+  if (request.method() == http::verb::options) {
+    auto response = make_response(request, http::status::no_content, k_json, {});
+    response.set(http::field::allow, "GET, POST, OPTIONS");
+    return response;
+  }
+  if (auto csrf = gh::check_csrf(request)) return refuse(*csrf);
+  const auto media = gh::negotiate(request[http::field::accept]);
+  if (!media) {
+    return make_response(request, http::status::not_acceptable, k_json,
+                         error_body("BAD_REQUEST",
+                                    "Responses are application/json or "
+                                    "application/graphql-response+json; the Accept header "
+                                    "allows neither"));
+  }
+  auto parsed = gh::parse_request(request);
+  if (auto* error = std::get_if<gh::request_error>(&parsed)) return refuse(*error);
+  return make_response(
+      request, http::status::not_implemented, gh::content_type_of(*media),
+      error_body("NOT_IMPLEMENTED", "GraphQL execution is not available in this build yet"));
 }
 
 net::http_response http_app::readiness(const net::http_request& request) const {

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "net/cors.hpp"
 #include "net/http_types.hpp"
 #include "observability/metrics.hpp"
 
@@ -23,7 +24,8 @@ struct readiness_check {
 
 class http_app final : public net::http_handler {
  public:
-  http_app(obs::metrics_registry& metrics, std::vector<readiness_check> checks);
+  http_app(obs::metrics_registry& metrics, std::vector<readiness_check> checks,
+           net::cors_policy cors);
 
   boost::asio::awaitable<net::http_response> handle(net::http_request& request,
                                                     const net::request_info& info) override;
@@ -36,11 +38,13 @@ class http_app final : public net::http_handler {
   net::http_response route(const net::http_request& request, const net::request_info& info);
   net::http_response readiness(const net::http_request& request) const;
   net::http_response metrics_text(const net::http_request& request) const;
+  net::http_response graphql(const net::http_request& request) const;
 
   obs::metrics_registry& metrics_;
   obs::family<obs::counter>& requests_;
   obs::family<obs::histogram>& durations_;
   std::vector<readiness_check> checks_;
+  net::cors_policy cors_;
 };
 
 /// The metrics label for a request path: a known route or "other" (bounded cardinality).

@@ -17,7 +17,9 @@ namespace http = net::http;
 class HttpApp : public ::testing::Test {
  protected:
   net::http_response call(http::verb method, std::string target) {
-    net::http_request request{method, target, 11};
+    return call(net::http_request{method, target, 11});
+  }
+  net::http_response call(net::http_request request) {
     net::request_info info;
     info.correlation_id = "test-cid";
     auto future = boost::asio::co_spawn(
@@ -31,7 +33,8 @@ class HttpApp : public ::testing::Test {
   bool database_up_ = true;
   http_app app_{
       metrics_,
-      {{"database", [this] { return database_up_ ? std::string() : "connection refused"; }}}};
+      {{"database", [this] { return database_up_ ? std::string() : "connection refused"; }}},
+      net::cors_policy({"http://localhost:5173"})};
   boost::asio::io_context ioc_;
 };
 
@@ -81,11 +84,51 @@ TEST_F(HttpApp, Err1UnknownPathIs404WithCodeAndTimestamp) {
   EXPECT_EQ(timestamp.back(), 'Z');
 }
 
+net::http_request graphql_post(std::string body,
+                               std::string_view content_type = "application/json") {
+  net::http_request request{http::verb::post, "/graphql", 11};
+  if (!content_type.empty()) request.set(http::field::content_type, content_type);
+  request.body() = std::move(body);
+  return request;
+}
+
 TEST_F(HttpApp, GraphqlAnswersAWellFormedGraphqlErrorUntilTheEngineLands) {
-  const auto response = call(http::verb::post, "/graphql");
+  const auto response = call(graphql_post(R"({"query":"{ hello }"})"));
   EXPECT_EQ(response.result(), http::status::not_implemented);
   auto doc = boost::json::parse(response.body()).as_object();
   EXPECT_FALSE(doc["errors"].as_array().at(0).as_object()["message"].as_string().empty());
+}
+
+TEST_F(HttpApp, Http3GraphqlRefusesASimpleRequestWithoutAPreflightHeader) {
+  const auto response = call(graphql_post(R"({"query":"{ hello }"})", "text/plain"));
+  EXPECT_EQ(response.result(), http::status::bad_request);
+  auto doc = boost::json::parse(response.body()).as_object();
+  auto& error = doc["errors"].as_array().at(0).as_object();
+  EXPECT_EQ(error["extensions"].as_object()["code"], "BAD_REQUEST");
+  EXPECT_NE(std::string(error["message"].as_string()).find("Cross-Site Request Forgery"),
+            std::string::npos);
+}
+
+TEST_F(HttpApp, Http1GraphqlRefusesInvalidJsonWith400AndAnUnacceptableAcceptWith406) {
+  EXPECT_EQ(call(graphql_post("{nope")).result(), http::status::bad_request);
+  auto request = graphql_post(R"({"query":"{ hello }"})");
+  request.set(http::field::accept, "text/csv");
+  EXPECT_EQ(call(request).result(), http::status::not_acceptable);
+}
+
+TEST_F(HttpApp, Http4AnswersAPreflightAndAddsCorsHeadersForAnAllowedOrigin) {
+  net::http_request preflight{http::verb::options, "/graphql", 11};
+  preflight.set(http::field::origin, "http://localhost:5173");
+  preflight.set(http::field::access_control_request_method, "POST");
+  const auto answer = call(preflight);
+  EXPECT_EQ(answer.result(), http::status::no_content);
+  EXPECT_EQ(answer[http::field::access_control_allow_origin], "http://localhost:5173");
+
+  auto request = graphql_post(R"({"query":"{ hello }"})");
+  request.set(http::field::origin, "http://localhost:5173");
+  EXPECT_EQ(call(request)[http::field::access_control_allow_credentials], "true");
+  request.set(http::field::origin, "https://evil.example");
+  EXPECT_TRUE(call(request)[http::field::access_control_allow_origin].empty());
 }
 
 TEST_F(HttpApp, Obs4MetricsCountRequestsByRouteAndStatus) {

@@ -59,7 +59,7 @@ int serve(const chat::app::config& cfg) {
 
   obs::metrics_registry metrics;
   obs::register_process_metrics(metrics);
-  chat::app::http_app app(metrics, {});
+  chat::app::http_app app(metrics, {}, chat::net::cors_policy(cfg.cors_origins));
 
   chat::net::io_pool pool(cfg.threads);
   chat::net::server_options options;

@@ -216,13 +216,51 @@ test('HTTP-1 / ERR-1: POST /graphql answers 501 with a JSON NOT_IMPLEMENTED erro
   assertErrorBody(await res.json(), 'NOT_IMPLEMENTED');
 });
 
-test('HTTP-1 / ERR-1: GET /graphql?query= answers 501 with a JSON NOT_IMPLEMENTED error (foundation)', T, async () => {
+test('HTTP-1 / ERR-1: GET /graphql?query= with a preflight header answers 501 with a JSON NOT_IMPLEMENTED error (foundation)', T, async () => {
   const res = await get(`${srv.url}/graphql?query=${encodeURIComponent('{ __typename }')}`, {
-    headers: { accept: 'application/json' },
+    headers: { accept: 'application/json', 'apollo-require-preflight': 'true' },
   });
   assert.equal(res.status, 501);
   assert.match(res.headers.get('content-type') ?? '', /^application\/json\b/);
   assertErrorBody(await res.json(), 'NOT_IMPLEMENTED');
+});
+
+test('HTTP-3: a GET or a text/plain POST without a preflight header is blocked as CSRF (400)', T, async () => {
+  const viaGet = await get(`${srv.url}/graphql?query=${encodeURIComponent('{ __typename }')}`, {
+    headers: { accept: 'application/json' },
+  });
+  assert.equal(viaGet.status, 400);
+  const body = await viaGet.json();
+  assertErrorBody(body, 'BAD_REQUEST');
+  assert.match(body.errors[0].message, /Cross-Site Request Forgery/);
+  const viaPost = await fetch(`${srv.url}/graphql`, {
+    method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"query":"{ a }"}',
+  });
+  assert.equal(viaPost.status, 400);
+  assertErrorBody(await viaPost.json(), 'BAD_REQUEST');
+  const named = await fetch(`${srv.url}/graphql`, {
+    method: 'POST', headers: { 'content-type': 'text/plain', 'x-apollo-operation-name': 'Q' },
+    body: '{"query":"{ a }"}',
+  });
+  assert.notEqual(named.status, 400, 'x-apollo-operation-name lifts the CSRF block');
+});
+
+test('HTTP-4: preflight and responses carry CORS headers for the configured origin only', T, async () => {
+  const pre = await fetch(`${srv.url}/graphql`, {
+    method: 'OPTIONS',
+    headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'POST',
+      'access-control-request-headers': 'content-type,authorization' },
+  });
+  assert.equal(pre.status, 204);
+  assert.equal(pre.headers.get('access-control-allow-origin'), 'http://localhost:5173');
+  assert.equal(pre.headers.get('access-control-allow-credentials'), 'true');
+  assert.match(pre.headers.get('access-control-allow-headers') ?? '', /apollo-require-preflight/);
+  assert.match(pre.headers.get('access-control-allow-methods') ?? '', /POST/);
+  const ok = await fetch(`${srv.url}/healthz`, { headers: { origin: 'http://localhost:5173' } });
+  assert.equal(ok.headers.get('access-control-allow-origin'), 'http://localhost:5173');
+  const evil = await fetch(`${srv.url}/healthz`, { headers: { origin: 'https://evil.example' } });
+  assert.equal(evil.headers.get('access-control-allow-origin'), null);
+  assert.match(evil.headers.get('vary') ?? '', /Origin/);
 });
 
 test('HTTP-6: keep-alive serves several sequential requests on one connection', T, async () => {
