@@ -16,7 +16,7 @@
 #include <mutex>
 #include <thread>
 
-#include "json_text.hpp"
+#include "text/json_text.hpp"
 
 namespace chat::obs {
 namespace {
@@ -128,12 +128,12 @@ constexpr std::array<std::string_view, 6> k_level_names = {"trace", "debug", "in
                                                            "warn",  "error", "off"};
 
 void append_timestamp(std::string& out) {
-  append_iso8601_utc(out, std::chrono::system_clock::now());
+  text::append_iso8601_utc(out, std::chrono::system_clock::now());
 }
 
 std::string_view bounded(std::string_view value, std::size_t max_bytes, bool& cut) {
   cut = value.size() > max_bytes;
-  return cut ? value.substr(0, utf8_safe_prefix(value, max_bytes)) : value;
+  return cut ? value.substr(0, text::utf8_safe_prefix(value, max_bytes)) : value;
 }
 
 void append_number(std::string& out, double value) {
@@ -149,7 +149,7 @@ void append_json_value(std::string& out, const log_field::value_type& value,
   if (const auto* s = std::get_if<std::string_view>(&value)) {
     bool cut = false;
     out += '"';
-    append_json_escaped(out, bounded(*s, max_bytes, cut));
+    text::append_json_escaped(out, bounded(*s, max_bytes, cut));
     if (cut) out += "\xE2\x80\xA6";  // …
     out += '"';
   } else if (const auto* i = std::get_if<std::int64_t>(&value)) {
@@ -173,7 +173,7 @@ void append_pretty_value(std::string& out, const log_field::value_type& value,
       append_json_value(out, value, max_bytes);
     } else {
       bool cut = false;
-      append_json_escaped(out, bounded(*s, max_bytes, cut));
+      text::append_json_escaped(out, bounded(*s, max_bytes, cut));
       if (cut) out += "\xE2\x80\xA6";
     }
   } else {
@@ -191,9 +191,9 @@ std::string format_json(const log_options& options, log_level level, std::string
   out += R"(","level":")";
   out += k_level_names[static_cast<std::size_t>(level)];
   out += R"(","service":)";
-  append_json_string(out, options.service);
+  text::append_json_string(out, options.service);
   out += R"(,"context":)";
-  append_json_string(out, context);
+  text::append_json_string(out, context);
   out += R"(,"message":)";
   append_json_value(out, message, options.max_value_bytes);
   if (!correlation_id.empty()) {
@@ -202,7 +202,7 @@ std::string format_json(const log_options& options, log_level level, std::string
   }
   for (const auto& field : fields) {
     out += ',';
-    append_json_string(out, field.key);
+    text::append_json_string(out, field.key);
     out += ':';
     append_json_value(out, field.value, options.max_value_bytes);
   }
@@ -221,14 +221,14 @@ std::string format_pretty(const log_options& options, log_level level, std::stri
   out += ' ';
   out += k_tags[static_cast<std::size_t>(level)];
   out += " [";
-  append_json_escaped(out, context);
+  text::append_json_escaped(out, context);
   out += "] ";
   bool cut = false;
-  append_json_escaped(out, bounded(message, options.max_value_bytes, cut));
+  text::append_json_escaped(out, bounded(message, options.max_value_bytes, cut));
   if (cut) out += "\xE2\x80\xA6";  // …
   for (const auto& field : fields) {
     out += ' ';
-    append_json_escaped(out, field.key);
+    text::append_json_escaped(out, field.key);
     out += '=';
     append_pretty_value(out, field.value, options.max_value_bytes);
   }

@@ -7,7 +7,7 @@
 #include <boost/url/url.hpp>
 #include <charconv>
 
-#include "observability/json_text.hpp"
+#include "text/json_text.hpp"
 
 namespace chat::app {
 namespace {
@@ -307,8 +307,8 @@ parsed<std::string> parse_listen_host(std::string_view text) {
 
 std::string printable(std::string_view value, std::size_t max_bytes) {
   std::string out;
-  const std::size_t keep = obs::utf8_safe_prefix(value, max_bytes);
-  obs::append_json_escaped(out, value.substr(0, keep));
+  const std::size_t keep = text::utf8_safe_prefix(value, max_bytes);
+  text::append_json_escaped(out, value.substr(0, keep));
   if (keep < value.size()) out += "...";
   return out;
 }

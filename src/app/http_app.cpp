@@ -5,8 +5,8 @@
 #include <cmath>
 
 #include "net/graphql_http/graphql_request.hpp"
-#include "observability/json_text.hpp"
 #include "observability/logger.hpp"
+#include "text/json_text.hpp"
 
 namespace chat::app {
 
@@ -73,11 +73,11 @@ std::string_view route_label(std::string_view target) noexcept {
 
 std::string error_body(std::string_view code, std::string_view message) {
   std::string out = R"({"errors":[{"message":)";
-  obs::append_json_string(out, message);
+  text::append_json_string(out, message);
   out += R"(,"extensions":{"code":)";
-  obs::append_json_string(out, code);
+  text::append_json_string(out, code);
   out += R"(,"timestamp":")";
-  obs::append_iso8601_utc(out, std::chrono::system_clock::now());
+  text::append_iso8601_utc(out, std::chrono::system_clock::now());
   out += R"("}}]})";
   return out;
 }
@@ -168,14 +168,14 @@ net::http_response http_app::readiness(const net::http_request& request) const {
   for (const auto& check : checks_) {
     const std::string problem = check.probe();
     if (!checks.empty()) checks += ',';
-    obs::append_json_string(checks, check.name);
+    text::append_json_string(checks, check.name);
     checks += ':';
     if (problem.empty()) {
       checks += R"({"status":"up"})";
     } else {
       ready = false;
       checks += R"({"status":"down","error":)";
-      obs::append_json_string(checks, problem);
+      text::append_json_string(checks, problem);
       checks += '}';
     }
   }

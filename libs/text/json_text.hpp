@@ -1,5 +1,7 @@
 #pragma once
-/// JSON string escaping shared by the log formatter and the metrics/health writers.
+/// JSON text helpers shared by the logger, the HTTP layer and the GraphQL response
+/// writer: string escaping that always yields valid JSON, UTF-8-safe truncation, and
+/// ISO-8601 timestamps.
 ///
 /// Thread-safety: pure functions.
 
@@ -7,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-namespace chat::obs {
+namespace chat::text {
 
 /// Appends `text` to `out` as the *contents* of a JSON string (no surrounding quotes).
 /// Control characters are escaped, and invalid UTF-8 sequences are replaced with
@@ -25,4 +27,4 @@ std::size_t utf8_safe_prefix(std::string_view text, std::size_t max_bytes);
 /// (SPEC GQL-3's DateTime format, also used in logs and error timestamps).
 void append_iso8601_utc(std::string& out, std::chrono::system_clock::time_point t);
 
-}  // namespace chat::obs
+}  // namespace chat::text

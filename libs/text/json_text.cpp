@@ -1,4 +1,4 @@
-#include "json_text.hpp"
+#include "text/json_text.hpp"
 
 #include <fmt/format.h>
 
@@ -7,7 +7,7 @@
 #include <ctime>
 #include <iterator>
 
-namespace chat::obs {
+namespace chat::text {
 namespace {
 
 constexpr std::string_view k_replacement = "\xEF\xBF\xBD";  // U+FFFD
@@ -138,4 +138,4 @@ void append_iso8601_utc(std::string& out, std::chrono::system_clock::time_point 
                  ms);
 }
 
-}  // namespace chat::obs
+}  // namespace chat::text

@@ -1,7 +1,7 @@
 // Tests for JSON string escaping, UTF-8 repair and ISO-8601 timestamps, which keep every
 // log line one valid JSON object whatever bytes a client sent (SPEC OBS-1, OBS-3).
 
-#include "observability/json_text.hpp"
+#include "text/json_text.hpp"
 
 #include <gtest/gtest.h>
 
@@ -13,10 +13,10 @@
 
 namespace {
 
-using chat::obs::append_iso8601_utc;
-using chat::obs::append_json_escaped;
-using chat::obs::append_json_string;
-using chat::obs::utf8_safe_prefix;
+using chat::text::append_iso8601_utc;
+using chat::text::append_json_escaped;
+using chat::text::append_json_string;
+using chat::text::utf8_safe_prefix;
 
 constexpr std::string_view k_fffd = "\xEF\xBF\xBD";  // U+FFFD REPLACEMENT CHARACTER
 
