@@ -5,9 +5,10 @@ SHELL := /bin/bash
 BUILD_DIR := build
 CHATD := $(BUILD_DIR)/release/chatd
 E2E_DIR := tests/e2e
+WEB_DIR := web/graphiql
 SOURCES = $(shell git ls-files '*.cpp' '*.hpp' 2>/dev/null || find libs src tests bench -name '*.[ch]pp')
 
-.PHONY: deps test-deps configure build build-tests run test unit e2e bench format format-check clean
+.PHONY: deps test-deps web configure build build-tests run test unit e2e bench format format-check clean
 
 deps:
 	@scripts/deps.sh
@@ -16,15 +17,21 @@ test-deps:
 	@scripts/deps.sh --test
 	@cd $(E2E_DIR) && { [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error; }
 
-$(BUILD_DIR)/%/build.ninja:
+# GraphiQL's browser files (npm), compiled into chatd: installed again only when
+# package-lock.json is newer than the installed tree.
+web: deps
+	@cd $(WEB_DIR) && { [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error; }
+
+# Configuring needs web/graphiql/node_modules (src/app/CMakeLists.txt checks).
+$(BUILD_DIR)/%/build.ninja: | web
 	cmake --preset $* > /dev/null
 
 # Release build of the server only: build/release/chatd.
-build: deps $(BUILD_DIR)/release/build.ninja
+build: deps web $(BUILD_DIR)/release/build.ninja
 	cmake --build --preset release --target chatd
 
 # Release (everything) and the ASan/UBSan build of the tests.
-build-tests: test-deps $(BUILD_DIR)/release/build.ninja $(BUILD_DIR)/asan/build.ninja
+build-tests: test-deps web $(BUILD_DIR)/release/build.ninja $(BUILD_DIR)/asan/build.ninja
 	cmake --build --preset release
 	cmake --build --preset asan
 

@@ -15,14 +15,16 @@ test_packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev clang-format
   postgresql redis-server wrk curl
+  chromium  # the e2e suite's browser test of GraphiQL (tests/e2e/graphiql.test.mjs)
 )
 
 packages=("${build_packages[@]}")
+# npm installs GraphiQL's browser files, which the build compiles into chatd (make web),
+# and Node.js runs the end-to-end suite; any recent one will do (Debian's 18 or newer).
+command -v node >/dev/null 2>&1 || packages+=(nodejs)
+command -v npm >/dev/null 2>&1 || packages+=(npm)
 if [[ "${1:-}" == "--test" ]]; then
   packages+=("${test_packages[@]}")
-  # Node.js runs the end-to-end suite; any recent one will do (Debian's 18 or newer).
-  command -v node >/dev/null 2>&1 || packages+=(nodejs)
-  command -v npm >/dev/null 2>&1 || packages+=(npm)
 fi
 
 missing=()

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cmath>
 
+#include "app/graphiql_page.hpp"
 #include "net/graphql_http/graphql_request.hpp"
 #include "observability/logger.hpp"
 #include "text/json_text.hpp"
@@ -68,6 +69,7 @@ std::string_view route_label(std::string_view target) noexcept {
   for (const auto route : k_routes) {
     if (path == route) return route;
   }
+  if (path.starts_with("/graphiql/")) return "/graphiql";
   return "other";
 }
 
@@ -118,7 +120,26 @@ net::http_response http_app::route(const net::http_request& request,
     if (!is_get_or_head(request)) return method_not_allowed(request, "GET, HEAD");
     return metrics_text(request);
   }
-  if (path == "/graphql") return graphql(request);
+  if (path == "/graphql") {
+    if (is_get_or_head(request) && wants_graphiql(request.target(), request[http::field::accept])) {
+      return make_response(request, http::status::ok, "text/html; charset=utf-8",
+                           std::string(graphiql_html()));
+    }
+    return graphql(request);
+  }
+  if (path.starts_with("/graphiql/")) {
+    if (!is_get_or_head(request)) return method_not_allowed(request, "GET, HEAD");
+    const auto file = graphiql_asset(path);
+    if (!file) {
+      return make_response(request, http::status::not_found, k_json,
+                           error_body("NOT_FOUND", "No such GraphiQL file"));
+    }
+    auto response =
+        make_response(request, http::status::ok, file->content_type, std::string(file->bytes));
+    response.set(http::field::cache_control, "public, max-age=86400");
+    response.set("X-Content-Type-Options", "nosniff");
+    return response;
+  }
   if (path == "/") {
     if (!is_get_or_head(request)) return method_not_allowed(request, "GET, HEAD");
     return make_response(request, http::status::ok, "text/html; charset=utf-8",
