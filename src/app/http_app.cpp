@@ -85,7 +85,7 @@ std::string error_body(std::string_view code, std::string_view message) {
 }
 
 http_app::http_app(obs::metrics_registry& metrics, std::vector<readiness_check> checks,
-                   net::cors_policy cors)
+                   net::cors_policy cors, api::graphql_endpoint& graphql)
     : metrics_(metrics),
       requests_(metrics.counter_family("chat_http_requests_total",
                                        "HTTP requests answered, by route and status.",
@@ -95,12 +95,22 @@ http_app::http_app(obs::metrics_registry& metrics, std::vector<readiness_check> 
                                           "its response, by route.",
                                           {"route"}, obs::latency_buckets())),
       checks_(std::move(checks)),
-      cors_(std::move(cors)) {}
+      cors_(std::move(cors)),
+      graphql_(graphql) {}
 
 boost::asio::awaitable<net::http_response> http_app::handle(net::http_request& request,
                                                             const net::request_info& info) {
   if (auto preflight = cors_.preflight(request)) co_return std::move(*preflight);
-  auto response = route(request, info);
+  const bool graphql_request =
+      path_of(request.target()) == "/graphql" &&
+      !(is_get_or_head(request) && wants_graphiql(request.target(), request[http::field::accept]));
+  // (An if, not ?: — GCC 12 miscompiles co_await inside a conditional expression.)
+  net::http_response response;
+  if (graphql_request) {
+    response = co_await graphql(request);
+  } else {
+    response = route(request, info);
+  }
   cors_.apply(request, response);
   co_return response;
 }
@@ -120,12 +130,9 @@ net::http_response http_app::route(const net::http_request& request,
     if (!is_get_or_head(request)) return method_not_allowed(request, "GET, HEAD");
     return metrics_text(request);
   }
-  if (path == "/graphql") {
-    if (is_get_or_head(request) && wants_graphiql(request.target(), request[http::field::accept])) {
-      return make_response(request, http::status::ok, "text/html; charset=utf-8",
-                           std::string(graphiql_html()));
-    }
-    return graphql(request);
+  if (path == "/graphql") {  // GraphiQL for browsers; GraphQL requests go to graphql()
+    return make_response(request, http::status::ok, "text/html; charset=utf-8",
+                         std::string(graphiql_html()));
   }
   if (path.starts_with("/graphiql/")) {
     if (!is_get_or_head(request)) return method_not_allowed(request, "GET, HEAD");
@@ -150,10 +157,10 @@ net::http_response http_app::route(const net::http_request& request,
                        error_body("NOT_FOUND", "No route for this path"));
 }
 
-// GraphQL over HTTP (HTTP-1, HTTP-3): requests are checked and read here; execution
-// arrives with the engine, until then a well-formed request is answered with a GraphQL
-// error document.
-net::http_response http_app::graphql(const net::http_request& request) const {
+// GraphQL over HTTP (HTTP-1, HTTP-3): requests are checked and read here, then run by
+// the GraphQL endpoint.
+boost::asio::awaitable<net::http_response> http_app::graphql(
+    const net::http_request& request) const {
   namespace gh = net::graphql_http;
   const auto refuse = [&](const gh::request_error& error) {
     auto response =
@@ -164,22 +171,22 @@ net::http_response http_app::graphql(const net::http_request& request) const {
   if (request.method() == http::verb::options) {
     auto response = make_response(request, http::status::no_content, k_json, {});
     response.set(http::field::allow, "GET, POST, OPTIONS");
-    return response;
+    co_return response;
   }
-  if (auto csrf = gh::check_csrf(request)) return refuse(*csrf);
+  if (auto csrf = gh::check_csrf(request)) co_return refuse(*csrf);
   const auto media = gh::negotiate(request[http::field::accept]);
   if (!media) {
-    return make_response(request, http::status::not_acceptable, k_json,
-                         error_body("BAD_REQUEST",
-                                    "Responses are application/json or "
-                                    "application/graphql-response+json; the Accept header "
-                                    "allows neither"));
+    co_return make_response(request, http::status::not_acceptable, k_json,
+                            error_body("BAD_REQUEST",
+                                       "Responses are application/json or "
+                                       "application/graphql-response+json; the Accept header "
+                                       "allows neither"));
   }
   auto parsed = gh::parse_request(request);
-  if (auto* error = std::get_if<gh::request_error>(&parsed)) return refuse(*error);
-  return make_response(
-      request, http::status::not_implemented, gh::content_type_of(*media),
-      error_body("NOT_IMPLEMENTED", "GraphQL execution is not available in this build yet"));
+  if (auto* error = std::get_if<gh::request_error>(&parsed)) co_return refuse(*error);
+  auto result = co_await graphql_.run(std::get<gh::parsed_request>(parsed), *media);
+  co_return make_response(request, result.status, gh::content_type_of(*media),
+                          std::move(result.body));
 }
 
 net::http_response http_app::readiness(const net::http_request& request) const {

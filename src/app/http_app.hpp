@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "api/graphql_endpoint.hpp"
 #include "net/cors.hpp"
 #include "net/http_types.hpp"
 #include "observability/metrics.hpp"
@@ -25,7 +26,7 @@ struct readiness_check {
 class http_app final : public net::http_handler {
  public:
   http_app(obs::metrics_registry& metrics, std::vector<readiness_check> checks,
-           net::cors_policy cors);
+           net::cors_policy cors, api::graphql_endpoint& graphql);
 
   boost::asio::awaitable<net::http_response> handle(net::http_request& request,
                                                     const net::request_info& info) override;
@@ -38,13 +39,14 @@ class http_app final : public net::http_handler {
   net::http_response route(const net::http_request& request, const net::request_info& info);
   net::http_response readiness(const net::http_request& request) const;
   net::http_response metrics_text(const net::http_request& request) const;
-  net::http_response graphql(const net::http_request& request) const;
+  boost::asio::awaitable<net::http_response> graphql(const net::http_request& request) const;
 
   obs::metrics_registry& metrics_;
   obs::family<obs::counter>& requests_;
   obs::family<obs::histogram>& durations_;
   std::vector<readiness_check> checks_;
   net::cors_policy cors_;
+  api::graphql_endpoint& graphql_;
 };
 
 /// The metrics label for a request path: a known route or "other" (bounded cardinality).

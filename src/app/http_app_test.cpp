@@ -29,12 +29,19 @@ class HttpApp : public ::testing::Test {
     return future.get();
   }
 
+  static std::unique_ptr<api::graphql_endpoint> make_endpoint() {
+    std::vector<std::string> errors;
+    return api::graphql_endpoint::create(api::served_schema_sdl(), {}, errors);
+  }
+
   obs::metrics_registry metrics_;
   bool database_up_ = true;
+  std::unique_ptr<api::graphql_endpoint> endpoint_ = make_endpoint();
   http_app app_{
       metrics_,
       {{"database", [this] { return database_up_ ? std::string() : "connection refused"; }}},
-      net::cors_policy({"http://localhost:5173"})};
+      net::cors_policy({"http://localhost:5173"}),
+      *endpoint_};
   boost::asio::io_context ioc_;
 };
 
@@ -92,11 +99,20 @@ net::http_request graphql_post(std::string body,
   return request;
 }
 
-TEST_F(HttpApp, GraphqlAnswersAWellFormedGraphqlErrorUntilTheEngineLands) {
-  const auto response = call(graphql_post(R"({"query":"{ hello }"})"));
-  EXPECT_EQ(response.result(), http::status::not_implemented);
+TEST_F(HttpApp, Err1GraphqlAnswersAnInvalidDocumentWithValidationErrors) {
+  const auto response = call(graphql_post(R"({"query":"{ nope }"})"));
+  EXPECT_EQ(response.result(), http::status::ok);  // application/json
+  EXPECT_EQ(response[http::field::content_type], "application/json; charset=utf-8");
   auto doc = boost::json::parse(response.body()).as_object();
-  EXPECT_FALSE(doc["errors"].as_array().at(0).as_object()["message"].as_string().empty());
+  auto& error = doc["errors"].as_array().at(0).as_object();
+  EXPECT_EQ(error["extensions"].as_object()["code"], "GRAPHQL_VALIDATION_FAILED");
+  EXPECT_EQ(error["message"], "Cannot query field \"nope\" on type \"Query\".");
+}
+
+TEST_F(HttpApp, GraphqlExecutesHelloOverPost) {
+  const auto response = call(graphql_post(R"({"query":"{ hello }"})"));
+  EXPECT_EQ(response.result(), http::status::ok);
+  EXPECT_EQ(response.body(), R"({"data":{"hello":"hello brah! u mirin? "}})");
 }
 
 TEST_F(HttpApp, Http3GraphqlRefusesASimpleRequestWithoutAPreflightHeader) {

@@ -59,7 +59,24 @@ int serve(const chat::app::config& cfg) {
 
   obs::metrics_registry metrics;
   obs::register_process_metrics(metrics);
-  chat::app::http_app app(metrics, {}, chat::net::cors_policy(cfg.cors_origins));
+  // GQL-2: the served schema is built (and checked) before anything listens.
+  std::vector<std::string> schema_errors;
+  const auto graphql =
+      chat::api::graphql_endpoint::create(chat::api::served_schema_sdl(), {}, schema_errors);
+  if (graphql == nullptr) {
+    for (const auto& error : schema_errors)
+      obs::log(log_level::error, "graphql", error);
+    std::fprintf(stderr, "chatd: the GraphQL schema is invalid: %s\n",
+                 schema_errors.empty() ? "unknown error" : schema_errors.front().c_str());
+    return 1;
+  }
+  metrics.callback_counter("chat_graphql_document_cache_hits_total",
+                           "Operations whose parsed and validated document came from the cache.",
+                           [&graphql] { return static_cast<double>(graphql->cache().hits()); });
+  metrics.callback_counter("chat_graphql_document_cache_misses_total",
+                           "Operations whose document had to be parsed and validated.",
+                           [&graphql] { return static_cast<double>(graphql->cache().misses()); });
+  chat::app::http_app app(metrics, {}, chat::net::cors_policy(cfg.cors_origins), *graphql);
 
   chat::net::io_pool pool(cfg.threads);
   chat::net::server_options options;

@@ -38,10 +38,10 @@ test('OPS-3: SIGTERM finishes an in-flight request (Connection: close), refuses 
 
     await c.write(body.slice(10));
     const res = await c.readResponse(5000, { requestMethod: 'POST' });
-    assert.equal(res.status, 501, 'the in-flight request got its full answer');
+    assert.equal(res.status, 200, 'the in-flight request got its full answer');
     assert.equal((res.headers.connection ?? '').toLowerCase(), 'close', 'response says Connection: close');
     assert.equal(res.headers['x-correlation-id'], 'inflight-1');
-    assert.equal(res.json().errors?.[0]?.extensions?.code, 'NOT_IMPLEMENTED');
+    assert.ok(res.json().data !== undefined || res.json().errors !== undefined, 'a GraphQL response');
     assert.equal(await c.waitPeerClose(3000), true, 'server closes the connection after the response');
 
     const info = await Promise.race([srv.exited, sleep(10_000).then(() => null)]);
@@ -54,7 +54,7 @@ test('OPS-3: SIGTERM finishes an in-flight request (Connection: close), refuses 
   // logs were flushed: the in-flight request's access line is there and complete
   const line = srv.accessLogs().find((l) => l.correlationId === 'inflight-1');
   assert.ok(line, 'access line of the drained request was written before exit');
-  assert.equal(line.status, 501);
+  assert.equal(line.status, 200);
   assert.deepEqual(srv.badJson, [], 'every line is complete JSON');
   assert.equal(srv.unterminated, null, 'last log line is newline-terminated');
 });

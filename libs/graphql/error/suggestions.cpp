@@ -16,12 +16,13 @@ std::string lower(std::string_view text) {
   return out;
 }
 
-bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+bool is_digit(char c) noexcept {
+  return c >= '0' && c <= '9';
+}
 
 // Optimal string alignment distance, giving up once it must exceed `threshold`.
-std::optional<std::size_t> lexical_distance(const std::string& input_lower,
-                                            std::string_view input, std::string_view option,
-                                            std::size_t threshold) {
+std::optional<std::size_t> lexical_distance(const std::string& input_lower, std::string_view input,
+                                            std::string_view option, std::size_t threshold) {
   if (input == option) return 0;
   const std::string option_lower = lower(option);
   if (input_lower == option_lower) return 1;  // any change of case counts as one edit
@@ -30,8 +31,10 @@ std::optional<std::size_t> lexical_distance(const std::string& input_lower,
   if (a.size() < b.size()) std::swap(a, b);
   if (a.size() - b.size() > threshold) return std::nullopt;
   std::array<std::vector<std::size_t>, 3> rows;
-  for (auto& row : rows) row.assign(b.size() + 1, 0);
-  for (std::size_t j = 0; j <= b.size(); ++j) rows[0][j] = j;
+  for (auto& row : rows)
+    row.assign(b.size() + 1, 0);
+  for (std::size_t j = 0; j <= b.size(); ++j)
+    rows[0][j] = j;
   for (std::size_t i = 1; i <= a.size(); ++i) {
     const auto& up = rows[(i - 1) % 3];
     auto& current = rows[i % 3];
@@ -96,7 +99,8 @@ std::vector<std::string> suggestion_list(std::string_view input,
   }
   std::vector<std::string> result;
   result.reserve(by_distance.size());
-  for (const auto& [option, distance] : by_distance) result.push_back(option);
+  for (const auto& [option, distance] : by_distance)
+    result.push_back(option);
   std::stable_sort(result.begin(), result.end(), [&](const std::string& x, const std::string& y) {
     const std::size_t dx = by_distance[x];
     const std::size_t dy = by_distance[y];
@@ -120,7 +124,8 @@ std::string did_you_mean(const std::vector<std::string>& suggestions,
     return message + quoted(suggestions[0]) + " or " + quoted(suggestions[1]) + "?";
   }
   const std::size_t shown = std::min<std::size_t>(suggestions.size(), 5);
-  for (std::size_t i = 0; i + 1 < shown; ++i) message += quoted(suggestions[i]) + ", ";
+  for (std::size_t i = 0; i + 1 < shown; ++i)
+    message += quoted(suggestions[i]) + ", ";
   return message + "or " + quoted(suggestions[shown - 1]) + "?";
 }
 

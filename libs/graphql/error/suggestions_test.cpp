@@ -9,7 +9,9 @@ namespace {
 
 using list = std::vector<std::string>;
 
-TEST(SuggestionList, ReturnsNothingForNoOptions) { EXPECT_EQ(suggestion_list("input", {}), list{}); }
+TEST(SuggestionList, ReturnsNothingForNoOptions) {
+  EXPECT_EQ(suggestion_list("input", {}), list{});
+}
 
 TEST(SuggestionList, ReturnsOptionsCloseEnoughSortedByDistance) {
   EXPECT_EQ(suggestion_list("greenish", {"green"}), list{"green"});

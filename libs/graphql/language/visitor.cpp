@@ -5,7 +5,8 @@ namespace {
 
 template <typename T>
 void add_all(std::vector<const node*>& out, std::span<T* const> items) {
-  for (const T* item : items) out.push_back(item);
+  for (const T* item : items)
+    out.push_back(item);
 }
 
 void add(std::vector<const node*>& out, const node* item) {
@@ -14,14 +15,14 @@ void add(std::vector<const node*>& out, const node* item) {
 
 }  // namespace
 
-void append_children(const node& n, std::vector<const node*>& out) {
+void append_children(const node& n, std::vector<const node*>& out, bool with_descriptions) {
   switch (n.kind) {
     case node_kind::document:
       add_all(out, static_cast<const document_node&>(n).definitions);
       break;
     case node_kind::operation_definition: {
       const auto& op = static_cast<const operation_definition_node&>(n);
-      add(out, op.description);
+      if (with_descriptions) add(out, op.description);
       add_all(out, op.variable_definitions);
       add_all(out, op.directives);
       add(out, op.selection_set);
@@ -29,7 +30,7 @@ void append_children(const node& n, std::vector<const node*>& out) {
     }
     case node_kind::variable_definition: {
       const auto& def = static_cast<const variable_definition_node&>(n);
-      add(out, def.description);
+      if (with_descriptions) add(out, def.description);
       add(out, def.variable);
       add(out, def.type);
       add(out, def.default_value);
@@ -61,7 +62,7 @@ void append_children(const node& n, std::vector<const node*>& out) {
     }
     case node_kind::fragment_definition: {
       const auto& fragment = static_cast<const fragment_definition_node&>(n);
-      add(out, fragment.description);
+      if (with_descriptions) add(out, fragment.description);
       add(out, fragment.type_condition);
       add_all(out, fragment.directives);
       add(out, fragment.selection_set);
@@ -88,7 +89,7 @@ void append_children(const node& n, std::vector<const node*>& out) {
     case node_kind::schema_definition:
     case node_kind::schema_extension: {
       const auto& def = static_cast<const schema_definition_node&>(n);
-      add(out, def.description);
+      if (with_descriptions) add(out, def.description);
       add_all(out, def.directives);
       add_all(out, def.operation_types);
       break;
@@ -99,7 +100,7 @@ void append_children(const node& n, std::vector<const node*>& out) {
     case node_kind::scalar_type_definition:
     case node_kind::scalar_type_extension: {
       const auto& def = static_cast<const scalar_type_definition_node&>(n);
-      add(out, def.description);
+      if (with_descriptions) add(out, def.description);
       add_all(out, def.directives);
       break;
     }
@@ -108,7 +109,7 @@ void append_children(const node& n, std::vector<const node*>& out) {
     case node_kind::interface_type_definition:
     case node_kind::interface_type_extension: {
       const auto& def = static_cast<const object_type_definition_node&>(n);
-      add(out, def.description);
+      if (with_descriptions) add(out, def.description);
       add_all(out, def.interfaces);
       add_all(out, def.directives);
       add_all(out, def.fields);
@@ -116,7 +117,7 @@ void append_children(const node& n, std::vector<const node*>& out) {
     }
     case node_kind::field_definition: {
       const auto& def = static_cast<const field_definition_node&>(n);
-      add(out, def.description);
+      if (with_descriptions) add(out, def.description);
       add_all(out, def.arguments);
       add(out, def.type);
       add_all(out, def.directives);
@@ -124,7 +125,7 @@ void append_children(const node& n, std::vector<const node*>& out) {
     }
     case node_kind::input_value_definition: {
       const auto& def = static_cast<const input_value_definition_node&>(n);
-      add(out, def.description);
+      if (with_descriptions) add(out, def.description);
       add(out, def.type);
       add(out, def.default_value);
       add_all(out, def.directives);
@@ -133,7 +134,7 @@ void append_children(const node& n, std::vector<const node*>& out) {
     case node_kind::union_type_definition:
     case node_kind::union_type_extension: {
       const auto& def = static_cast<const union_type_definition_node&>(n);
-      add(out, def.description);
+      if (with_descriptions) add(out, def.description);
       add_all(out, def.directives);
       add_all(out, def.types);
       break;
@@ -141,28 +142,28 @@ void append_children(const node& n, std::vector<const node*>& out) {
     case node_kind::enum_type_definition:
     case node_kind::enum_type_extension: {
       const auto& def = static_cast<const enum_type_definition_node&>(n);
-      add(out, def.description);
+      if (with_descriptions) add(out, def.description);
       add_all(out, def.directives);
       add_all(out, def.values);
       break;
     }
     case node_kind::enum_value_definition: {
       const auto& def = static_cast<const enum_value_definition_node&>(n);
-      add(out, def.description);
+      if (with_descriptions) add(out, def.description);
       add_all(out, def.directives);
       break;
     }
     case node_kind::input_object_type_definition:
     case node_kind::input_object_type_extension: {
       const auto& def = static_cast<const input_object_type_definition_node&>(n);
-      add(out, def.description);
+      if (with_descriptions) add(out, def.description);
       add_all(out, def.directives);
       add_all(out, def.fields);
       break;
     }
     case node_kind::directive_definition: {
       const auto& def = static_cast<const directive_definition_node&>(n);
-      add(out, def.description);
+      if (with_descriptions) add(out, def.description);
       add_all(out, def.arguments);
       break;
     }

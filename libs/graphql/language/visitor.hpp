@@ -11,7 +11,9 @@
 namespace chat::graphql {
 
 /// Appends the direct child nodes of `n` to `out` in visiting order. Names are not
-/// nodes here (they are values inside their node), so they are not listed.
-void append_children(const node& n, std::vector<const node*>& out);
+/// nodes here (they are values inside their node), so they are not listed. Validation
+/// leaves descriptions out (`with_descriptions = false`): the specification says they
+/// must not affect it.
+void append_children(const node& n, std::vector<const node*>& out, bool with_descriptions = true);
 
 }  // namespace chat::graphql

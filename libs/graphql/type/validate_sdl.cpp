@@ -12,9 +12,9 @@
 #include <unordered_set>
 #include <utility>
 
+#include "graphql/error/suggestions.hpp"
 #include "graphql/type/introspection.hpp"
 #include "graphql/type/value_printer.hpp"
-#include "graphql/error/suggestions.hpp"
 
 namespace chat::graphql::detail {
 
