@@ -3,6 +3,9 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := build
 
 BUILD_DIR := build
+# ccache keys on paths relative to the checkout, so a fresh clone (CI) reuses the cache.
+export CCACHE_BASEDIR := $(CURDIR)
+export CCACHE_NOHASHDIR := true
 CHATD := $(BUILD_DIR)/release/chatd
 E2E_DIR := tests/e2e
 WEB_DIR := web/graphiql
