@@ -449,7 +449,15 @@ class execution {
     }
     const auto& scalar = static_cast<const scalar_type&>(t);
     if (!scalar.is_builtin()) {
-      write_json(*j, out);  // custom scalars serialize as they are
+      const auto& serialize = scalar.coercion().serialize;
+      if (!serialize) {
+        write_json(*j, out);  // graphql-js: custom scalars serialize as they are by default
+        return nullptr;
+      }
+      std::string error;
+      const auto serialized = serialize(*j, error);
+      if (!serialized) return field_failure(std::move(error), p, path);
+      write_json(*serialized, out);
       return nullptr;
     }
     if (j->is_string() && t.name() == "String") {

@@ -123,15 +123,20 @@ class named_type : public type {
   std::vector<const type_definition_node*> ast_nodes_;
 };
 
-/// Input coercion of a scalar (spec 3.5): from a variable's JSON value or from a literal.
-/// Each returns the coerced value, or nullopt with `error` set to graphql-js's message
-/// (e.g. `Int cannot represent non-integer value: 1.5`).
+/// Coercion of a scalar (spec 3.5): input coercion from a variable's JSON value or from a
+/// literal, and result coercion of what a resolver returned. Each returns the coerced
+/// value, or nullopt with `error` set to graphql-js's message (e.g. `Int cannot represent
+/// non-integer value: 1.5`). An empty `serialize` writes results as they are (graphql-js's
+/// default for custom scalars).
 struct scalar_coercion {
   std::function<std::optional<boost::json::value>(const boost::json::value& input,
                                                   std::string& error)>
       parse_value;
   std::function<std::optional<boost::json::value>(const value_node& literal, std::string& error)>
       parse_literal;
+  std::function<std::optional<boost::json::value>(const boost::json::value& result,
+                                                  std::string& error)>
+      serialize = {};
 };
 
 class scalar_type final : public named_type {
