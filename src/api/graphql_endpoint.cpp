@@ -3,6 +3,8 @@
 #include <chrono>
 
 #include "graphql/execution/response_writer.hpp"
+#include "graphql/execution/subscribe.hpp"
+#include "graphql/type/custom_scalars.hpp"
 #include "graphql/validation/validate.hpp"
 #include "text/json_text.hpp"
 
@@ -67,16 +69,30 @@ graphql::resolver_map bind_resolvers(const graphql::schema& s) {
   resolvers.bind("Query.hello", [](const graphql::value&, const graphql::resolve_info&) {
     return graphql::value(boost::json::value(k_hello));
   });
-  for (const graphql::object_type* root :
-       {s.query_type(), s.mutation_type(), s.subscription_type()}) {
+  const auto not_implemented = [](const std::string& coordinate) {
+    return graphql::field_error{
+        coordinate + " is not implemented yet in this build", "NOT_IMPLEMENTED", {}};
+  };
+  for (const graphql::object_type* root : {s.query_type(), s.mutation_type()}) {
     if (root == nullptr) continue;
     for (const auto& field : root->fields()) {
       const std::string coordinate = root->name() + "." + field.name;
       if (coordinate == "Query.hello") continue;
-      resolvers.bind(coordinate, [coordinate](const graphql::value&, const graphql::resolve_info&) {
-        return graphql::value(graphql::field_error{
-            coordinate + " is not implemented yet in this build", "NOT_IMPLEMENTED", {}});
+      resolvers.bind(coordinate, [coordinate, not_implemented](const graphql::value&,
+                                                               const graphql::resolve_info&) {
+        return graphql::value(not_implemented(coordinate));
       });
+    }
+  }
+  if (const graphql::object_type* root = s.subscription_type()) {
+    for (const auto& field : root->fields()) {
+      const std::string coordinate = root->name() + "." + field.name;
+      resolvers.bind_subscribe(
+          coordinate,
+          [coordinate, not_implemented](const graphql::value&, const graphql::resolve_info&)
+              -> boost::asio::awaitable<graphql::subscribe_outcome> {
+            co_return not_implemented(coordinate);
+          });
     }
   }
   return resolvers;
@@ -109,7 +125,10 @@ graphql_endpoint::graphql_endpoint(std::shared_ptr<const graphql::schema> s, con
 std::unique_ptr<graphql_endpoint> graphql_endpoint::create(std::string_view sdl,
                                                            const options& opts,
                                                            std::vector<std::string>& errors) {
-  auto built = graphql::build_schema(sdl);
+  graphql::build_options build;
+  build.scalars["DateTime"] = graphql::date_time_coercion();  // GQL-3
+  build.scalars["Upload"] = graphql::upload_coercion();       // GQL-3, HTTP-2
+  auto built = graphql::build_schema(sdl, build);
   if (!built.built) {
     errors = std::move(built.errors);
     return nullptr;
@@ -134,6 +153,13 @@ boost::asio::awaitable<graphql_endpoint::operation_result> graphql_endpoint::run
   const auto* operation = select_operation(*prepared->doc, op.operation_name, selection_error);
   if (operation == nullptr) {
     const graphql::graphql_error errors[] = {request_error(selection_error, "BAD_REQUEST")};
+    co_return operation_result{graphql::errors_document(errors, timestamp), true,
+                               http::status::bad_request};
+  }
+  if (operation->operation == graphql::operation_type::subscription) {
+    const graphql::graphql_error errors[] = {request_error(
+        "Subscriptions are not served over HTTP; subscribe over WebSocket at /graphql.",
+        "BAD_REQUEST")};
     co_return operation_result{graphql::errors_document(errors, timestamp), true,
                                http::status::bad_request};
   }

@@ -159,3 +159,31 @@ TEST_F(GraphqlEndpoint, Http1ABatchAnswersAnArrayInOrder) {
 
 }  // namespace
 }  // namespace chat::api
+
+namespace chat::api {
+namespace {
+
+TEST_F(GraphqlEndpoint, Http1ASubscriptionOverHttpIsARequestError) {
+  const char* query = "subscription { newMessage(chatroomId: 1) { cursor } }";
+  const auto strict = post(query, gh::media_type::graphql_response_json);
+  EXPECT_EQ(strict.status, http::status::bad_request);
+  EXPECT_EQ(post(query).status, http::status::ok);  // application/json: 200 with errors
+  const auto error = first_error(strict);
+  EXPECT_EQ(error.at("message"),
+            "Subscriptions are not served over HTTP; subscribe over WebSocket at /graphql.");
+  EXPECT_EQ(error.at("extensions").at("code"), "BAD_REQUEST");
+  EXPECT_FALSE(boost::json::parse(strict.body).as_object().contains("data"));
+}
+
+TEST_F(GraphqlEndpoint, Gql3DateTimeAndUploadAreTheCustomScalars) {
+  // An Upload literal is refused by validation (graphql-upload's message).
+  const auto upload =
+      first_error(post("mutation { updateUserProfile(file: \"x.png\", fullname: \"A\") { id } }"));
+  EXPECT_EQ(upload.at("extensions").at("code"), "GRAPHQL_VALIDATION_FAILED");
+  EXPECT_NE(std::string_view(upload.at("message").as_string()).find("Upload literal unsupported."),
+            std::string_view::npos)
+      << upload.at("message");
+}
+
+}  // namespace
+}  // namespace chat::api

@@ -53,6 +53,10 @@ void resolver_map::bind_async(std::string coordinate, async_resolver resolver) {
   entries_[std::move(coordinate)].async = std::move(resolver);
 }
 
+void resolver_map::bind_subscribe(std::string coordinate, subscribe_resolver subscriber) {
+  entries_[std::move(coordinate)].subscribe = std::move(subscriber);
+}
+
 const resolver_map::entry* resolver_map::find(std::string_view type_name,
                                               std::string_view field_name) const {
   char stack[256];
@@ -81,8 +85,12 @@ std::vector<std::string> resolver_map::unbound_fields(
     for (const std::string& name : json_types)
       json_type = json_type || name == t->name();
     if (json_type) continue;
+    const bool subscription_root = t == s.subscription_type();
     for (const field_definition& field : static_cast<const object_type*>(t)->fields()) {
-      if (find(t->name(), field.name) == nullptr) unbound.push_back(t->name() + "." + field.name);
+      const entry* e = find(t->name(), field.name);
+      if (subscription_root ? (e == nullptr || !e->subscribe) : (e == nullptr || !e->resolves())) {
+        unbound.push_back(t->name() + "." + field.name);
+      }
     }
   }
   return unbound;
@@ -301,7 +309,8 @@ class execution {
         if (p.def == nullptr) continue;  // graphql-js skips unknown fields
         if (introspection) {
           p.kind = field_kind::introspection;
-        } else if (resolvers_ != nullptr && (p.entry = resolvers_->find(t.name(), name))) {
+        } else if (resolvers_ != nullptr && (p.entry = resolvers_->find(t.name(), name)) &&
+                   p.entry->resolves()) {
           p.kind = p.entry->async ? field_kind::async_resolver : field_kind::sync_resolver;
         }
       }

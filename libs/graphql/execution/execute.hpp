@@ -100,22 +100,46 @@ using sync_resolver = std::function<value(const value& parent, const resolve_inf
 using async_resolver =
     std::function<boost::asio::awaitable<value>(const value& parent, const resolve_info& info)>;
 
+/// A source event stream (spec 6.2.3.1 CreateSourceEventStream): the events a
+/// subscription root field delivers, each the root value of one execution of the
+/// subscription's selection set (see `subscribe.hpp`).
+class source_stream {
+ public:
+  virtual ~source_stream() = default;
+  /// The next event, or nullopt once the stream has ended. One call at a time.
+  virtual boost::asio::awaitable<std::optional<value>> next() = 0;
+  /// Ends the stream (the client unsubscribed): a pending `next` completes with nullopt,
+  /// later ones too. Idempotent.
+  virtual void close() = 0;
+};
+
+/// A subscription root field's subscriber: its source stream, or why there is none.
+using subscribe_outcome = std::variant<std::unique_ptr<source_stream>, field_error>;
+using subscribe_resolver = std::function<boost::asio::awaitable<subscribe_outcome>(
+    const value& root, const resolve_info& info)>;
+
 /// Resolvers by "Type.field".
 class resolver_map {
  public:
   void bind(std::string coordinate, sync_resolver resolver);
   void bind_async(std::string coordinate, async_resolver resolver);
+  /// The subscriber of a subscription root field. Its events resolve the field with the
+  /// field's resolver when one is bound, else with the event's member of the field's name.
+  void bind_subscribe(std::string coordinate, subscribe_resolver subscriber);
 
   /// GQL-2: the fields of object types that have neither a resolver nor a default. An
   /// object type in `json_types` is resolved from JSON members by default (for
   /// example the response wrappers `LogInResponse`); introspection types and
-  /// `__typename` are the executor's own.
+  /// `__typename` are the executor's own. A subscription root field needs a subscriber
+  /// (its resolver defaults to reading the event).
   std::vector<std::string> unbound_fields(const schema& s,
                                           const std::vector<std::string>& json_types) const;
 
   struct entry {
     sync_resolver sync;
     async_resolver async;
+    subscribe_resolver subscribe;
+    bool resolves() const noexcept { return sync || async; }
   };
   const entry* find(std::string_view type_name, std::string_view field_name) const;
 
