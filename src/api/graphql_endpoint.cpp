@@ -177,6 +177,7 @@ boost::asio::awaitable<graphql_endpoint::operation_result> graphql_endpoint::run
   request.operation = operation;
   request.variables = op.variables;
   request.resolvers = &resolvers_;
+  request.plans = prepared->plans;  // plans kept with the cached document (GQL-4)
   auto result = co_await graphql::execute(std::move(request), timestamp);
   co_return operation_result{std::move(result.body), result.request_error,
                              result.request_error ? http::status::bad_request : http::status::ok};
@@ -193,7 +194,9 @@ boost::asio::awaitable<graphql_http_result> graphql_endpoint::run(const gh::pars
     if (!strict && result.request_error && status == http::status::bad_request) {
       status = http::status::ok;
     }
-    co_return graphql_http_result{status, std::move(result.body)};
+    // RFC 9110: a 405 names the methods that would work; a mutation needs POST.
+    std::string allow = status == http::status::method_not_allowed ? "POST" : "";
+    co_return graphql_http_result{status, std::move(result.body), std::move(allow)};
   }
   std::string body = "[";
   for (std::size_t i = 0; i < request.operations.size(); ++i) {
@@ -201,7 +204,7 @@ boost::asio::awaitable<graphql_http_result> graphql_endpoint::run(const gh::pars
     body += (co_await run_one(request.operations[i], request.from_get)).body;
   }
   body += ']';
-  co_return graphql_http_result{http::status::ok, std::move(body)};
+  co_return graphql_http_result{http::status::ok, std::move(body), {}};
 }
 
 }  // namespace chat::api

@@ -23,7 +23,8 @@ namespace chat::api {
 
 struct graphql_http_result {
   net::http::status status = net::http::status::ok;
-  std::string body;  // a GraphQL response document (or an array of them for a batch)
+  std::string body;   // a GraphQL response document (or an array of them for a batch)
+  std::string allow;  // the Allow header of a 405 (a mutation by GET: "POST")
 };
 
 class graphql_endpoint {

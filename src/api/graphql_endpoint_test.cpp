@@ -141,6 +141,7 @@ TEST_F(GraphqlEndpoint, Http1AMutationByGetIs405) {
   request.operations.push_back({"mutation { logout }", std::nullopt, {}, {}});
   const auto result = run(request, gh::media_type::json);
   EXPECT_EQ(result.status, http::status::method_not_allowed);
+  EXPECT_EQ(result.allow, "POST");  // RFC 9110: a 405 names the methods that work
   EXPECT_EQ(first_error(result).at("message"),
             "Can only perform a mutation operation from a POST request.");
 }

@@ -22,7 +22,8 @@ constexpr std::string_view k_index_page = R"(<!doctype html>
 <head><meta charset="utf-8"><title>Futbol Chat</title></head>
 <body>
 <h1>Futbol Chat server</h1>
-<p>The API is at <a href="/graphql">/graphql</a>.
+<p>The GraphQL API is at <a href="/graphql">/graphql</a>; open it in a browser for the
+GraphiQL explorer.
 Health: <a href="/healthz">/healthz</a>, <a href="/readyz">/readyz</a>,
 metrics: <a href="/metrics">/metrics</a>.</p>
 </body>
@@ -185,8 +186,10 @@ boost::asio::awaitable<net::http_response> http_app::graphql(
   auto parsed = gh::parse_request(request);
   if (auto* error = std::get_if<gh::request_error>(&parsed)) co_return refuse(*error);
   auto result = co_await graphql_.run(std::get<gh::parsed_request>(parsed), *media);
-  co_return make_response(request, result.status, gh::content_type_of(*media),
-                          std::move(result.body));
+  auto response =
+      make_response(request, result.status, gh::content_type_of(*media), std::move(result.body));
+  if (!result.allow.empty()) response.set(http::field::allow, result.allow);
+  co_return response;
 }
 
 net::http_response http_app::readiness(const net::http_request& request) const {

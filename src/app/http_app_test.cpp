@@ -132,6 +132,15 @@ TEST_F(HttpApp, Http1GraphqlRefusesInvalidJsonWith400AndAnUnacceptableAcceptWith
   EXPECT_EQ(call(request).result(), http::status::not_acceptable);
 }
 
+TEST_F(HttpApp, Http1AMutationByGetIs405WithAllowPost) {
+  net::http_request request{http::verb::get, "/graphql?query=mutation%20%7B%20logout%20%7D", 11};
+  request.set("apollo-require-preflight", "true");
+  const auto response = call(request);
+  EXPECT_EQ(response.result(), http::status::method_not_allowed);
+  EXPECT_EQ(response[http::field::allow], "POST");
+  EXPECT_EQ(response[http::field::content_type], "application/json; charset=utf-8");
+}
+
 TEST_F(HttpApp, Http4AnswersAPreflightAndAddsCorsHeadersForAnAllowedOrigin) {
   net::http_request preflight{http::verb::options, "/graphql", 11};
   preflight.set(http::field::origin, "http://localhost:5173");
