@@ -74,6 +74,10 @@ std::vector<graphql_error> validate_with(const schema& s, const document& doc,
     aborted.code = std::string(error_code::validation_failed);
     errors.push_back(std::move(aborted));
     return errors;
+  } catch (validation_thrown& thrown) {
+    // graphql-js's validate throws this error: no other error comes with it.
+    errors.push_back(std::move(thrown.error));
+    return errors;
   }
   return context.errors();
 }

@@ -49,19 +49,29 @@ void validation_context::report(std::string message, std::initializer_list<const
 
 void validation_context::report(std::string message, std::span<const node* const> nodes) {
   if (limit_reached_) return;
-  graphql_error error;
-  error.code = std::string(error_code::validation_failed);
   if (errors_.size() >= max_errors_) {
-    error.message = std::string(k_too_many_errors);
-    errors_.push_back(std::move(error));
+    errors_.push_back(make_error(std::string(k_too_many_errors), {}));
     limit_reached_ = true;
     return;
   }
+  errors_.push_back(make_error(std::move(message), nodes));
+}
+
+void validation_context::throw_error(std::string message,
+                                     std::initializer_list<const node*> nodes) {
+  throw validation_thrown{
+      make_error(std::move(message), std::span<const node* const>(nodes.begin(), nodes.size()))};
+}
+
+graphql_error validation_context::make_error(std::string message,
+                                             std::span<const node* const> nodes) const {
+  graphql_error error;
+  error.code = std::string(error_code::validation_failed);
   error.message = std::move(message);
   for (const node* n : nodes) {
     if (n != nullptr) error.locations.push_back(doc_.position(n->loc.start));
   }
-  errors_.push_back(std::move(error));
+  return error;
 }
 
 const fragment_definition_node* validation_context::fragment(std::string_view name) const {

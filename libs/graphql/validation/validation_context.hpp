@@ -49,6 +49,10 @@ class validation_context {
   /// variable usage looked at costs one unit of 50 000. Running out stops validation with
   /// the error "Validation aborted." (a document crafted to make validation slow).
   void spend_fragment_work(std::size_t cost);
+  /// Stops validation with this error as its only one, where graphql-js's `validate`
+  /// throws it instead of returning errors (the `@skip`/`@include` arguments
+  /// SingleFieldSubscriptionsRule cannot evaluate without variable values).
+  [[noreturn]] void throw_error(std::string message, std::initializer_list<const node*> nodes);
   /// True once `max_errors` errors were reported (validation then stops).
   bool error_limit_reached() const noexcept { return limit_reached_; }
 
@@ -76,6 +80,8 @@ class validation_context {
   std::int64_t remaining_fragment_work_ = 50'000;
   std::vector<graphql_error> errors_;
 
+  graphql_error make_error(std::string message, std::span<const node* const> nodes) const;
+
   std::map<std::string_view, const fragment_definition_node*, std::less<>> fragments_;
   std::unordered_map<const node*, std::vector<const fragment_spread_node*>> spreads_;
   using fragment_list = std::vector<const fragment_definition_node*>;
@@ -98,6 +104,11 @@ class validation_context {
 /// Thrown by `spend_fragment_work` when the budget is spent; `validate` catches it and
 /// reports "Validation aborted.".
 struct validation_aborted {};
+
+/// Thrown by `throw_error`; `validate` catches it and answers its error alone.
+struct validation_thrown {
+  graphql_error error;
+};
 
 /// What a rule's `enter` asks of the walk.
 enum class visit_action : std::uint8_t {

@@ -6,15 +6,12 @@
 // conditions applied) with no variable values, so `@skip` and `@include` with a literal
 // argument are honoured and one with a variable cannot be evaluated: graphql-js's
 // `validate` then throws the argument coercion error instead of returning errors. This
-// rule reports that error (message and location as thrown) and checks no further
-// subscriptions.
+// rule ends validation with that error alone (message and location as thrown).
 //
-// graphql-js 16.15 also charges this work to a per-validation budget of 50,000 ("fragment
-// work", shared with the context's fragment and variable look-ups) and ends validation
-// with "Validation aborted." when it runs out. The budget is not in validation_context
-// yet, so this rule keeps its own share of it, charged exactly as graphql-js charges it.
+// graphql-js 16.15 also charges this work to the per-validation "fragment work" budget
+// it shares with the context's fragment and variable look-ups
+// (validation_context::spend_fragment_work), charged here exactly as graphql-js does.
 
-#include <cstdint>
 #include <optional>
 #include <set>
 #include <unordered_map>
@@ -27,15 +24,11 @@ namespace chat::graphql::rules {
 namespace {
 
 /// What graphql-js throws out of `validate` from inside this rule: the error of a
-/// `@skip`/`@include` argument that cannot be coerced, or "Validation aborted." (no
-/// location) when the fragment work budget runs out.
+/// `@skip`/`@include` argument that cannot be coerced.
 struct thrown_error {
   std::string message;
   const node* at = nullptr;
 };
-
-/// graphql-js `ASTValidationContext._remainingFragmentWork`.
-constexpr std::int64_t k_fragment_work_budget = 50'000;
 
 /// Root fields grouped by response key, in the order collect_fields meets them.
 struct grouped_fields {
@@ -58,7 +51,7 @@ class single_field_subscriptions_rule final : public validation_rule {
 
   visit_action enter(const node& n) override {
     const auto* op = node_cast<operation_definition_node>(&n);
-    if (op == nullptr || op->operation != operation_type::subscription || gave_up_) {
+    if (op == nullptr || op->operation != operation_type::subscription) {
       return visit_action::proceed;
     }
     const object_type* subscription_type = schema().subscription_type();
@@ -68,19 +61,13 @@ class single_field_subscriptions_rule final : public validation_rule {
     if (!fragments_counted_) {
       // graphql-js indexes the fragments once, charging one unit per definition.
       fragments_counted_ = true;
-      if (auto failure = spend(context().doc().root().definitions.size())) {
-        gave_up_ = true;
-        report(std::move(failure->message), {failure->at});
-        return visit_action::proceed;
-      }
+      context().spend_fragment_work(context().doc().root().definitions.size());
     }
     grouped_fields fields;
     std::set<std::string_view, std::less<>> visited_fragments;
     if (auto failure =
             collect_fields(*subscription_type, *op->selection_set, fields, visited_fragments)) {
-      gave_up_ = true;
-      report(std::move(failure->message), {failure->at});
-      return visit_action::proceed;
+      context().throw_error(std::move(failure->message), {failure->at});
     }
     const std::string subject = op->name.empty()
                                     ? std::string("Anonymous Subscription")
@@ -105,7 +92,7 @@ class single_field_subscriptions_rule final : public validation_rule {
   std::optional<thrown_error> collect_fields(const object_type& runtime_type,
                                              const selection_set_node& set, grouped_fields& fields,
                                              std::set<std::string_view, std::less<>>& visited) {
-    if (auto failure = reserve_selection_set_work(set)) return failure;
+    reserve_selection_set_work(set);
     for (const selection_node* selection : set.selections) {
       if (const auto* field = node_cast<field_node>(selection)) {
         bool include = false;
@@ -144,22 +131,15 @@ class single_field_subscriptions_rule final : public validation_rule {
 
   /// graphql-js's charge for each selection set collected: its selections, their
   /// directives, and the arguments of their `@skip` and `@include`.
-  std::optional<thrown_error> reserve_selection_set_work(const selection_set_node& set) {
-    if (auto failure = spend(set.selections.size())) return failure;
+  void reserve_selection_set_work(const selection_set_node& set) {
+    context().spend_fragment_work(set.selections.size());
     for (const selection_node* selection : set.selections) {
-      if (auto failure = spend(selection->directives.size())) return failure;
+      context().spend_fragment_work(selection->directives.size());
       for (const directive_node* directive : selection->directives) {
         if (directive->name.value != "skip" && directive->name.value != "include") continue;
-        if (auto failure = spend(directive->arguments.size())) return failure;
+        context().spend_fragment_work(directive->arguments.size());
       }
     }
-    return std::nullopt;
-  }
-
-  std::optional<thrown_error> spend(std::size_t cost) {
-    remaining_work_ -= static_cast<std::int64_t>(cost);
-    if (remaining_work_ < 0) return thrown_error{"Validation aborted.", nullptr};
-    return std::nullopt;
   }
 
   /// graphql-js `doesFragmentConditionMatch`.
@@ -231,9 +211,7 @@ class single_field_subscriptions_rule final : public validation_rule {
     return thrown_error{"Argument \"if\" has invalid value " + print_value(*given) + ".", given};
   }
 
-  bool gave_up_ = false;
   bool fragments_counted_ = false;
-  std::int64_t remaining_work_ = k_fragment_work_budget;
 };
 
 }  // namespace
