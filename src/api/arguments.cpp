@@ -37,7 +37,8 @@ graphql::field_error bad_request(std::string_view field, std::string message) {
   extra += ':';
   text::append_json_string(extra, message);
   extra += '}';
-  return graphql::field_error{std::move(message), "BAD_REQUEST", std::move(extra)};
+  return graphql::field_error{std::move(message), std::string(graphql::error_code::bad_request),
+                              std::move(extra)};
 }
 
 std::variant<std::int64_t, graphql::field_error> id_argument(const boost::json::object& arguments,

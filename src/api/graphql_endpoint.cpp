@@ -70,8 +70,9 @@ graphql::resolver_map bind_resolvers(const graphql::schema& s) {
     return graphql::value(boost::json::value(k_hello));
   });
   const auto not_implemented = [](const std::string& coordinate) {
-    return graphql::field_error{
-        coordinate + " is not implemented yet in this build", "NOT_IMPLEMENTED", {}};
+    return graphql::field_error{coordinate + " is not implemented yet in this build",
+                                std::string(graphql::error_code::not_implemented),
+                                {}};
   };
   for (const graphql::object_type* root : {s.query_type(), s.mutation_type()}) {
     if (root == nullptr) continue;
@@ -152,14 +153,15 @@ boost::asio::awaitable<graphql_endpoint::operation_result> graphql_endpoint::run
   std::string selection_error;
   const auto* operation = select_operation(*prepared->doc, op.operation_name, selection_error);
   if (operation == nullptr) {
-    const graphql::graphql_error errors[] = {request_error(selection_error, "BAD_REQUEST")};
+    const graphql::graphql_error errors[] = {
+        request_error(selection_error, graphql::error_code::bad_request)};
     co_return operation_result{graphql::errors_document(errors, timestamp), true,
                                http::status::bad_request};
   }
   if (operation->operation == graphql::operation_type::subscription) {
     const graphql::graphql_error errors[] = {request_error(
         "Subscriptions are not served over HTTP; subscribe over WebSocket at /graphql.",
-        "BAD_REQUEST")};
+        graphql::error_code::bad_request)};
     co_return operation_result{graphql::errors_document(errors, timestamp), true,
                                http::status::bad_request};
   }
@@ -167,7 +169,7 @@ boost::asio::awaitable<graphql_endpoint::operation_result> graphql_endpoint::run
     const graphql::graphql_error errors[] = {request_error(
         "Can only perform a " + std::string(graphql::to_string(operation->operation)) +
             " operation from a POST request.",
-        "BAD_REQUEST")};
+        graphql::error_code::bad_request)};
     co_return operation_result{graphql::errors_document(errors, timestamp), true,
                                http::status::method_not_allowed};
   }

@@ -188,3 +188,25 @@ TEST_F(GraphqlEndpoint, Gql3DateTimeAndUploadAreTheCustomScalars) {
 
 }  // namespace
 }  // namespace chat::api
+
+namespace chat::api {
+namespace {
+
+TEST_F(GraphqlEndpoint, Gql5LimitsNeverHideGraphqlJsFirstError) {
+  // The cycle makes the root-field count pass 20; graphql-js reports the cycle.
+  const auto cycle = first_error(post("{ ...A } fragment A on Query { hello ...A }"));
+  EXPECT_EQ(cycle.at("message"), "Cannot spread fragment \"A\" within itself.");
+  // A document graphql-js accepts still meets the limits.
+  std::string wide = "{";
+  for (int i = 0; i < 21; ++i)
+    wide += " a" + std::to_string(i) + ": hello";
+  wide += " }";
+  const auto limit = first_error(post(wide));
+  EXPECT_EQ(limit.at("extensions").at("code"), "GRAPHQL_VALIDATION_FAILED");
+  EXPECT_NE(std::string_view(limit.at("message").as_string()).find("21 root fields"),
+            std::string_view::npos)
+      << limit.at("message");
+}
+
+}  // namespace
+}  // namespace chat::api

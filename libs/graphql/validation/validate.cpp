@@ -87,9 +87,11 @@ std::vector<graphql_error> validate(const schema& s, const document& doc,
   if (options.extra_rules.empty()) {
     return validate_with(s, doc, specified_rules(), options.max_errors);
   }
-  std::vector<rule_factory> rules(specified_rules().begin(), specified_rules().end());
-  rules.insert(rules.end(), options.extra_rules.begin(), options.extra_rules.end());
-  return validate_with(s, doc, rules, options.max_errors);
+  // The extra rules run only on documents graphql-js accepts, so a refused document gets
+  // exactly graphql-js's errors (its first error above all) and never a limit's first.
+  auto errors = validate_with(s, doc, specified_rules(), options.max_errors);
+  if (!errors.empty()) return errors;
+  return validate_with(s, doc, options.extra_rules, options.max_errors);
 }
 
 }  // namespace chat::graphql

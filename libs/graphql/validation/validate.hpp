@@ -22,7 +22,8 @@ struct validation_options {
   /// graphql-js stops after this many errors and adds "Too many validation errors,
   /// error limit reached. Validation aborted."
   std::size_t max_errors = 100;
-  /// Rules run after the specified ones (the GQL-5 limits, for example).
+  /// Rules run on documents the specified rules accept (the GQL-5 limits, for example),
+  /// so a document graphql-js refuses gets exactly graphql-js's errors.
   std::vector<rule_factory> extra_rules;
 };
 
