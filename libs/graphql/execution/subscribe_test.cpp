@@ -10,6 +10,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
 
+#include "graphql/execution/event_queue.hpp"
 #include "graphql/execution/execution_test_support.hpp"
 
 namespace chat::graphql {
