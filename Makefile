@@ -11,7 +11,7 @@ E2E_DIR := tests/e2e
 WEB_DIR := web/graphiql
 SOURCES = $(shell git ls-files '*.cpp' '*.hpp' 2>/dev/null || find libs src tests bench -name '*.[ch]pp')
 
-.PHONY: deps test-deps web configure build build-tests run test unit e2e bench format format-check clean
+.PHONY: deps test-deps web configure build build-tests run test unit e2e bench fuzz format format-check clean
 
 deps:
 	@scripts/deps.sh
@@ -29,14 +29,20 @@ web: deps
 $(BUILD_DIR)/%/build.ninja: | web
 	cmake --preset $* > /dev/null
 
+# The libFuzzer targets (clang) build only the GraphQL engine: no GraphiQL files needed.
+$(BUILD_DIR)/fuzz/build.ninja:
+	cmake --preset fuzz > /dev/null
+
 # Release build of the server only: build/release/chatd.
 build: deps web $(BUILD_DIR)/release/build.ninja
 	cmake --build --preset release --target chatd
 
-# Release (everything) and the ASan/UBSan build of the tests.
-build-tests: test-deps web $(BUILD_DIR)/release/build.ninja $(BUILD_DIR)/asan/build.ninja
+# Release (everything), the ASan/UBSan build of the tests and the fuzz targets.
+build-tests: test-deps web $(BUILD_DIR)/release/build.ninja $(BUILD_DIR)/asan/build.ninja \
+             $(BUILD_DIR)/fuzz/build.ninja
 	cmake --build --preset release
 	cmake --build --preset asan
+	cmake --build --preset fuzz
 
 # Embedded mode (SQLite, in-process bus) at http://localhost:3000.
 run: build
@@ -49,6 +55,12 @@ test: build-tests
 
 bench: build
 	bench/run.sh
+
+# libFuzzer on the GraphQL parser and validation, FUZZ_SECONDS (default 600) per target
+# on every core; fails naming the reproducer (scripts/fuzz.sh, docs/graphql-engine.md).
+fuzz:
+	@scripts/deps.sh --fuzz
+	scripts/fuzz.sh
 
 format:
 	clang-format -i $(SOURCES)

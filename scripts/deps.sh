@@ -3,6 +3,7 @@
 # Non-interactive and idempotent; uses sudo when not running as root.
 #   scripts/deps.sh          build + run dependencies (make run, make build)
 #   scripts/deps.sh --test   also what the tests and benchmarks need (make test)
+#   scripts/deps.sh --fuzz   build dependencies and the fuzzing toolchain (make fuzz)
 set -euo pipefail
 
 build_packages=(
@@ -11,9 +12,12 @@ build_packages=(
   libspdlog-dev libfmt-dev libssl-dev libcrypt-dev
   libpq-dev libhiredis-dev libsqlite3-dev
 )
+# clang 14 with libFuzzer and the sanitizer runtimes (libclang-rt-14-dev), and
+# llvm-symbolizer (llvm-14) for readable sanitizer reports: the `fuzz` preset.
+fuzz_packages=(clang libclang-rt-14-dev llvm-14)
 test_packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
-  clang libclang-rt-14-dev clang-format
+  "${fuzz_packages[@]}" clang-format
   postgresql redis-server wrk curl
   chromium  # the e2e suite's browser test of GraphiQL (tests/e2e/graphiql.test.mjs)
 )
@@ -23,9 +27,10 @@ packages=("${build_packages[@]}")
 # and Node.js runs the end-to-end suite; any recent one will do (Debian's 18 or newer).
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
 command -v npm >/dev/null 2>&1 || packages+=(npm)
-if [[ "${1:-}" == "--test" ]]; then
-  packages+=("${test_packages[@]}")
-fi
+case "${1:-}" in
+  --test) packages+=("${test_packages[@]}") ;;
+  --fuzz) packages+=("${fuzz_packages[@]}") ;;
+esac
 
 missing=()
 for p in "${packages[@]}"; do

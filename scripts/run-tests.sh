@@ -45,9 +45,24 @@ run_node() {
   [[ $status -ne 0 || -z "$ok" ]] && failures+=("$name")
 }
 
+# scripts/fuzz.sh fails on any crash, leak or timeout and names the reproducer; each
+# target counts as one suite. The targets were built by `make build-tests`.
+run_fuzz() {
+  local target=$1 seconds=$2
+  echo "==> fuzz-$target"
+  if FUZZ_BUILD=0 FUZZ_SECONDS=$seconds scripts/fuzz.sh "$target"; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+    failures+=("fuzz-$target")
+  fi
+}
+
 run_ctest unit-asan --preset asan -L unit -j2
 run_ctest release --preset release -j2
 run_node e2e
+run_fuzz parser 60
+run_fuzz validate 30
 
 echo "==> format-check"
 if make --no-print-directory format-check; then

@@ -515,7 +515,9 @@ class sdl_validator {
     for (const auto& [arg_name, type_text] : found->second.required) {
       const bool provided =
           std::any_of(directive.arguments.begin(), directive.arguments.end(),
-                      [&](const argument_node* arg) { return arg->name.value == arg_name; });
+                      [&wanted = arg_name](const argument_node* arg) {
+                        return arg->name.value == wanted;  // clang 14 cannot capture a binding
+                      });
       if (!provided) {
         report("Directive \"@" + std::string(directive.name.value) + "\" argument \"" +
                std::string(arg_name) + "\" of type \"" + type_text +
