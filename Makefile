@@ -53,7 +53,13 @@ run: build
 test: build-tests
 	scripts/test-services.sh run -- scripts/run-tests.sh
 
+# HTTP benchmarks (wrk) and the GraphQL engine's (Google Benchmark, graphql-js in
+# bench/node_modules): see docs/benchmarks.md.
 bench: build
+	@scripts/deps.sh --test
+	@cd bench && { [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error; }
+	cmake --preset release -DCHAT_BENCH=ON > /dev/null
+	cmake --build --preset release --target graphql_engine_bench
 	bench/run.sh
 
 # libFuzzer on the GraphQL parser and validation, FUZZ_SECONDS (default 600) per target

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <ctime>
 #include <iterator>
 
@@ -36,6 +37,33 @@ std::size_t valid_utf8_length(std::string_view text, std::size_t i) {
   return 0;
 }
 
+// Printable ASCII other than '"' and '\\': copied as it is.
+constexpr bool is_plain(unsigned char c) noexcept {
+  return c >= 0x20U && c < 0x80U && c != '"' && c != '\\';
+}
+
+// The end of the run of plain bytes starting at `i`, eight bytes at a time: a word is
+// plain when no byte is below 0x20, none has its high bit set, and none is '"' or '\\'
+// (the usual "has a byte less than n" and "has a zero byte" word tests, exact for the
+// question "is there any").
+std::size_t plain_run_end(std::string_view text, std::size_t i) noexcept {
+  constexpr std::uint64_t k_ones = 0x0101010101010101ULL;
+  constexpr std::uint64_t k_highs = 0x8080808080808080ULL;
+  const auto has_zero = [](std::uint64_t w) { return (w - k_ones) & ~w; };
+  while (i + 8 <= text.size()) {
+    std::uint64_t w;
+    std::memcpy(&w, text.data() + i, sizeof w);
+    const std::uint64_t below_space = (w - k_ones * 0x20U) & ~w;
+    const std::uint64_t quote = has_zero(w ^ (k_ones * static_cast<unsigned char>('"')));
+    const std::uint64_t backslash = has_zero(w ^ (k_ones * static_cast<unsigned char>('\\')));
+    if (((below_space | quote | backslash | w) & k_highs) != 0) break;
+    i += 8;
+  }
+  while (i < text.size() && is_plain(static_cast<unsigned char>(text[i])))
+    ++i;
+  return i;
+}
+
 }  // namespace
 
 void append_json_escaped(std::string& out, std::string_view text) {
@@ -44,14 +72,9 @@ void append_json_escaped(std::string& out, std::string_view text) {
   std::size_t i = 0;
   while (i < text.size()) {
     const auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20U && c < 0x80U && c != '"' && c != '\\') {
+    if (is_plain(c)) {
       // Copy the longest run of plain ASCII in one go.
-      std::size_t j = i + 1;
-      while (j < text.size()) {
-        const auto d = static_cast<unsigned char>(text[j]);
-        if (d < 0x20U || d >= 0x80U || d == '"' || d == '\\') break;
-        ++j;
-      }
+      const std::size_t j = plain_run_end(text, i + 1);
       out.append(text.data() + i, j - i);
       i = j;
       continue;

@@ -266,6 +266,21 @@ TEST(AppendJsonEscaped, AlwaysProducesSafeJsonStringContentForEveryTwoByteCombin
   }
 }
 
+// Plain runs are scanned eight bytes at a time: a byte needing attention must be found
+// at every position of a word, and every byte value must be treated as one at a time.
+TEST(AppendJsonEscaped, FindsEveryByteValueAtEveryPositionOfALongPlainRun) {
+  const std::string plain = "abcdefghijklmnopqrstuvwxyz0123456789";
+  for (int byte = 0; byte < 256; ++byte) {
+    for (std::size_t at = 0; at < plain.size(); ++at) {
+      std::string text = plain;
+      text[at] = static_cast<char>(byte);
+      std::string expected = escaped(text.substr(0, at)) + escaped(std::string_view(&text[at], 1)) +
+                             escaped(text.substr(at + 1));
+      ASSERT_EQ(escaped(text), expected) << byte << " at " << at;
+    }
+  }
+}
+
 // ---- utf8_safe_prefix ----
 
 TEST(Utf8SafePrefix, ReturnsTheWholeTextWhenItFits) {

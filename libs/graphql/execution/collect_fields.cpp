@@ -2,6 +2,7 @@
 // `visitedFragmentNames`), so a fragment spread twice contributes its fields once.
 #include "graphql/execution/collect_fields.hpp"
 
+#include <algorithm>
 #include <boost/json/value.hpp>
 
 namespace chat::graphql {
@@ -9,7 +10,8 @@ namespace chat::graphql {
 namespace {
 
 // The `if` argument of a directive: a Boolean literal or a variable's coerced value.
-bool if_argument(const directive_node& directive, const boost::json::object& variables) {
+bool if_argument(const directive_node& directive, const boost::json::object& variables,
+                 variable_reads* reads) {
   for (const argument_node* argument : directive.arguments) {
     if (argument->name.value != "if") continue;
     const value_node& literal = *argument->value;
@@ -17,9 +19,14 @@ bool if_argument(const directive_node& directive, const boost::json::object& var
       return static_cast<const boolean_value_node&>(literal).value;
     }
     if (literal.kind == node_kind::variable) {
-      const auto* found =
-          variables.if_contains(static_cast<const variable_node&>(literal).name.value);
-      return found != nullptr && found->is_bool() && found->get_bool();
+      const std::string_view name = static_cast<const variable_node&>(literal).name.value;
+      const auto* found = variables.if_contains(name);
+      const bool truth = found != nullptr && found->is_bool() && found->get_bool();
+      if (reads != nullptr &&
+          std::find(reads->begin(), reads->end(), std::pair{name, truth}) == reads->end()) {
+        reads->emplace_back(name, truth);
+      }
+      return truth;
     }
   }
   return false;
@@ -31,6 +38,7 @@ struct collector {
   const object_type& object;
   const boost::json::object& variables;
   grouped_field_set& fields;
+  variable_reads* reads;
   std::vector<std::string_view> visited;
 
   void add(const field_node& field) {
@@ -46,7 +54,7 @@ struct collector {
 
   void collect(const selection_set_node& selection_set) {
     for (const selection_node* selection : selection_set.selections) {
-      if (!should_include_node(selection->directives, variables)) continue;
+      if (!should_include_node(selection->directives, variables, reads)) continue;
       switch (selection->kind) {
         case node_kind::field:
           add(static_cast<const field_node&>(*selection));
@@ -110,27 +118,29 @@ bool does_fragment_type_apply(const schema& served, const object_type& object,
 }
 
 bool should_include_node(std::span<directive_node* const> directives,
-                         const boost::json::object& variables) {
+                         const boost::json::object& variables, variable_reads* reads) {
   for (const directive_node* directive : directives) {
-    if (directive->name.value == "skip" && if_argument(*directive, variables)) return false;
-    if (directive->name.value == "include" && !if_argument(*directive, variables)) return false;
+    if (directive->name.value == "skip" && if_argument(*directive, variables, reads)) return false;
+    if (directive->name.value == "include" && !if_argument(*directive, variables, reads)) {
+      return false;
+    }
   }
   return true;
 }
 
 void collect_fields(const schema& served, const fragment_map& fragments, const object_type& object,
                     const selection_set_node& selection_set, const boost::json::object& variables,
-                    grouped_field_set& fields) {
-  collector c{served, fragments, object, variables, fields, {}};
+                    grouped_field_set& fields, variable_reads* reads) {
+  collector c{served, fragments, object, variables, fields, reads, {}};
   c.collect(selection_set);
 }
 
 grouped_field_set collect_subfields(const schema& served, const fragment_map& fragments,
                                     const object_type& object,
                                     std::span<const field_node* const> nodes,
-                                    const boost::json::object& variables) {
+                                    const boost::json::object& variables, variable_reads* reads) {
   grouped_field_set fields;
-  collector c{served, fragments, object, variables, fields, {}};
+  collector c{served, fragments, object, variables, fields, reads, {}};
   for (const field_node* node : nodes) {
     if (node->selection_set != nullptr) c.collect(*node->selection_set);
   }

@@ -8,6 +8,7 @@
 #include <boost/json/object.hpp>
 #include <span>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "graphql/language/ast.hpp"
@@ -32,24 +33,32 @@ struct collected_field {
 };
 using grouped_field_set = std::vector<collected_field>;
 
+/// The variables `@skip(if:)` / `@include(if:)` conditions read while collecting, with
+/// the truth each gave (a missing or non-Boolean value reads as false). A collection
+/// depends on the variables only through these, so it holds for any variables that agree
+/// on every one (what lets execution plans be kept between executions).
+using variable_reads = std::vector<std::pair<std::string_view, bool>>;
+
 /// Spec DoesFragmentTypeApply.
 bool does_fragment_type_apply(const schema& served, const object_type& object,
                               const named_type_node& condition);
 
 /// Spec ShouldIncludeNode for `@skip(if:)` and `@include(if:)` (validated documents:
-/// `if` is a Boolean literal or a variable in `variables`).
+/// `if` is a Boolean literal or a variable in `variables`). Variables read are added to
+/// `reads` when given.
 bool should_include_node(std::span<directive_node* const> directives,
-                         const boost::json::object& variables);
+                         const boost::json::object& variables, variable_reads* reads = nullptr);
 
 /// Spec CollectFields for `selection_set` against `object`, appended to `fields`.
 void collect_fields(const schema& served, const fragment_map& fragments, const object_type& object,
                     const selection_set_node& selection_set, const boost::json::object& variables,
-                    grouped_field_set& fields);
+                    grouped_field_set& fields, variable_reads* reads = nullptr);
 
 /// Spec CollectSubfields: the merged selection sets of `nodes` against `object`.
 grouped_field_set collect_subfields(const schema& served, const fragment_map& fragments,
                                     const object_type& object,
                                     std::span<const field_node* const> nodes,
-                                    const boost::json::object& variables);
+                                    const boost::json::object& variables,
+                                    variable_reads* reads = nullptr);
 
 }  // namespace chat::graphql

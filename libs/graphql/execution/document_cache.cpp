@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "graphql/execution/execution_plan.hpp"
+
 namespace chat::graphql {
 
 document_cache::document_cache(prepare_fn prepare, std::size_t max_entries,
@@ -11,10 +13,17 @@ document_cache::document_cache(prepare_fn prepare, std::size_t max_entries,
       max_cached_bytes_(max_cached_bytes),
       shards_(k_shards) {}
 
+namespace {
+
+std::shared_ptr<const prepared_document> with_plans(prepared_document prepared) {
+  if (prepared.valid() && !prepared.plans) prepared.plans = std::make_shared<execution_plans>();
+  return std::make_shared<const prepared_document>(std::move(prepared));
+}
+
+}  // namespace
+
 std::shared_ptr<const prepared_document> document_cache::get(std::string_view text) {
-  if (text.size() > max_cached_bytes_) {
-    return std::make_shared<const prepared_document>(prepare_(text));
-  }
+  if (text.size() > max_cached_bytes_) return with_plans(prepare_(text));
   const std::size_t hash = string_hash{}(text);
   shard& s = shards_[hash % k_shards];
   {
@@ -28,7 +37,7 @@ std::shared_ptr<const prepared_document> document_cache::get(std::string_view te
   }
   // Prepared outside the lock: two threads missing on the same text both prepare it,
   // which is cheaper than making every other lookup of the shard wait.
-  auto prepared = std::make_shared<const prepared_document>(prepare_(text));
+  auto prepared = with_plans(prepare_(text));
   std::lock_guard lock(s.mutex);
   if (auto it = s.index.find(text); it != s.index.end()) return it->second->second;
   s.order.emplace_front(std::string(text), prepared);

@@ -25,12 +25,17 @@
 
 namespace chat::graphql {
 
+class execution_plans;  // execution_plan.hpp
+
 /// A document as execution needs it: the tree, or the reason it cannot run.
 struct prepared_document {
   std::shared_ptr<const document> doc;  // null when it did not parse
   /// Syntax error (one) or validation errors; empty when the document may execute.
   std::vector<graphql_error> errors;
   bool parse_failed = false;
+  /// For `execution_request::plans`: the document's execution plans, kept between
+  /// executions. The cache makes it for every valid document it returns.
+  std::shared_ptr<execution_plans> plans;
 
   bool valid() const noexcept { return doc != nullptr && errors.empty(); }
 };

@@ -35,6 +35,21 @@ TEST(DocumentCache, Gql4PreparesARepeatedDocumentOnlyOnce) {
   EXPECT_EQ(cache.misses(), 1U);
 }
 
+TEST(DocumentCache, ValidDocumentsCarryTheirExecutionPlansAndInvalidOnesNone) {
+  document_cache cache([](std::string_view text) {
+    prepared_document doc;
+    auto parsed = parse(text);
+    doc.doc = parsed.doc;
+    if (parsed.error) doc.errors.push_back(*parsed.error);
+    return doc;
+  });
+  const auto valid = cache.get("{ hello }");
+  ASSERT_TRUE(valid->valid());
+  EXPECT_NE(valid->plans, nullptr);
+  EXPECT_EQ(cache.get("{ hello }")->plans, valid->plans);  // kept with the document
+  EXPECT_EQ(cache.get("{ hello")->plans, nullptr);
+}
+
 TEST(DocumentCache, Gql4KeysByTheExactText) {
   std::atomic<int> prepared{0};
   auto cache = counting_cache(prepared);

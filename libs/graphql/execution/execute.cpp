@@ -1,10 +1,12 @@
 // Spec 6 (ExecuteQuery, ExecuteMutation, ExecuteSelectionSet, ExecuteField,
 // CompleteValue) with graphql-js 16.15 `execution/execute.ts` semantics and messages.
 //
-// Output without a DOM. Each execution plans, once per (object type, merged field set),
-// the collected fields, their definitions, resolvers and coerced arguments, and whether
-// anything below may suspend (an asynchronous resolver). Subtrees that cannot suspend
-// are completed by plain functions writing straight into the response buffer; when a
+// Output without a DOM. Execution follows the operation's plan (execution_plan.hpp: per
+// object type and merged field set, the collected fields, their definitions, resolvers,
+// coerced arguments and sub-plans, and whether anything below may suspend), which a
+// cached document keeps between executions. Introspection objects are schema elements
+// whose leaves are written directly (introspection_resolvers.hpp). Subtrees that cannot
+// suspend are completed by plain functions writing straight into the response buffer; when a
 // non-null field fails, the failure travels up to the nearest nullable field or list
 // item, which truncates the buffer back to where its value began and writes `null`
 // (graphql-js `handleFieldError`). Subtrees that may suspend run as coroutines: every
@@ -24,12 +26,12 @@
 #include <boost/json.hpp>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <exception>
-#include <unordered_map>
 
 #include "graphql/execution/coerce_values.hpp"
-#include "graphql/execution/collect_fields.hpp"
+#include "graphql/execution/execution_plan.hpp"
 #include "graphql/execution/introspection_resolvers.hpp"
 #include "graphql/execution/response_writer.hpp"
 #include "graphql/type/inspect.hpp"
@@ -177,14 +179,21 @@ std::vector<path_segment> to_path(const path_node* node) {
   return path;
 }
 
-// ---- a view of a resolved value: a `value`, or JSON inside one ----
+// ---- a view of a resolved value: a `value`, JSON inside one, or an introspection element ----
 
 struct cref {
   const value* v = nullptr;
   const json* j = nullptr;
+  /// An introspection object: a schema element (introspection_resolvers.hpp).
+  const void* element = nullptr;
 
-  const json* as_json() const noexcept { return j != nullptr ? j : v->json(); }
+  static cref of_element(const void* e) noexcept { return cref{nullptr, nullptr, e}; }
+
+  const json* as_json() const noexcept {
+    return j != nullptr ? j : v != nullptr ? v->json() : nullptr;
+  }
   bool is_null() const noexcept {
+    if (element != nullptr) return false;
     const json* x = as_json();
     return x != nullptr && x->is_null();
   }
@@ -193,44 +202,10 @@ struct cref {
   const value::list* items() const noexcept { return v != nullptr ? v->items() : nullptr; }
 };
 
-// ---- plans ----
-
-enum class field_kind : std::uint8_t {
-  typename_field,
-  schema_field,
-  type_field,
-  introspection,
-  sync_resolver,
-  async_resolver,
-  default_resolver,
-};
-
-struct planned_field {
-  const object_type* parent_type = nullptr;
-  const collected_field* field = nullptr;
-  const field_definition* def = nullptr;
-  field_kind kind = field_kind::default_resolver;
-  const resolver_map::entry* entry = nullptr;
-  boost::json::object arguments;
-  std::optional<graphql_error> argument_error;
-};
-
-struct object_plan {
-  grouped_field_set fields;
-  std::vector<planned_field> planned;
-  int may_suspend = -1;  // unknown
-};
-
-struct plan_key {
-  const object_type* type;
-  const collected_field* parent;
-  bool operator==(const plan_key&) const = default;
-};
-struct plan_key_hash {
-  std::size_t operator()(const plan_key& k) const noexcept {
-    return std::hash<const void*>{}(k.type) * 31 + std::hash<const void*>{}(k.parent);
-  }
-};
+const value& null_value() {
+  static const value none;
+  return none;
+}
 
 // ---- joining concurrently started children ----
 
@@ -261,92 +236,27 @@ failure internal_failure(std::string message) {
   return error;
 }
 
+using detail::coerced_arguments;
+using detail::field_kind;
+using detail::object_plan;
+using detail::operation_plan;
+using detail::planned_field;
+
 // ---- the execution ----
 
 class execution {
  public:
   execution(const execution_request& request, boost::json::object variables,
-            asio::any_io_executor ex)
+            asio::any_io_executor ex, const operation_plan& plan)
       : served_(*request.served),
         doc_(*request.doc),
         operation_(*request.operation),
-        fragments_(request.doc->root()),
         variables_(std::move(variables)),
-        resolvers_(request.resolvers),
         context_(request.context),
-        ex_(std::move(ex)) {}
+        ex_(std::move(ex)),
+        argument_values_(plan.argument_slots) {}
 
   std::vector<graphql_error>& errors() noexcept { return errors_; }
-
-  object_plan& plan_for(const object_type& t, const collected_field* parent) {
-    const plan_key key{&t, parent};
-    if (auto it = plans_.find(key); it != plans_.end()) return it->second;
-    object_plan& plan = plans_[key];
-    if (parent == nullptr) {
-      collect_fields(served_, fragments_, t, *operation_.selection_set, variables_, plan.fields);
-    } else {
-      plan.fields = collect_subfields(served_, fragments_, t, parent->nodes, variables_);
-    }
-    plan.planned.reserve(plan.fields.size());
-    const bool introspection = detail::is_introspection_type(t);
-    for (const collected_field& field : plan.fields) {
-      planned_field p;
-      p.parent_type = &t;
-      p.field = &field;
-      const field_node& node = *field.nodes.front();
-      const std::string_view name = node.name.value;
-      if (name == "__typename") {
-        p.def = &served_.typename_meta_field();
-        p.kind = field_kind::typename_field;
-      } else if (name == "__schema" && &t == served_.query_type()) {
-        p.def = &served_.schema_meta_field();
-        p.kind = field_kind::schema_field;
-      } else if (name == "__type" && &t == served_.query_type()) {
-        p.def = &served_.type_meta_field();
-        p.kind = field_kind::type_field;
-      } else {
-        p.def = t.find_field(name);
-        if (p.def == nullptr) continue;  // graphql-js skips unknown fields
-        if (introspection) {
-          p.kind = field_kind::introspection;
-        } else if (resolvers_ != nullptr && (p.entry = resolvers_->find(t.name(), name)) &&
-                   p.entry->resolves()) {
-          p.kind = p.entry->async ? field_kind::async_resolver : field_kind::sync_resolver;
-        }
-      }
-      if (!p.def->arguments.empty()) {
-        p.argument_error = coerce_argument_values(p.def->arguments, node.arguments, node,
-                                                  variables_, doc_, p.arguments);
-        if (p.argument_error) p.argument_error->code = error_code::bad_user_input;
-      }
-      plan.planned.push_back(std::move(p));
-    }
-    return plan;
-  }
-
-  bool may_suspend(object_plan& plan) {
-    if (plan.may_suspend >= 0) return plan.may_suspend == 1;
-    plan.may_suspend = 0;
-    for (const planned_field& p : plan.planned) {
-      if (p.kind == field_kind::async_resolver || field_may_suspend(*p.def->field_type, *p.field)) {
-        plan.may_suspend = 1;
-        break;
-      }
-    }
-    return plan.may_suspend == 1;
-  }
-
-  bool field_may_suspend(const type& field_type, const collected_field& field) {
-    const named_type& named = field_type.named();
-    if (named.kind() == type_kind::object) {
-      return may_suspend(plan_for(static_cast<const object_type&>(named), &field));
-    }
-    if (!named.is_abstract()) return false;
-    for (const object_type* possible : served_.possible_types(named)) {
-      if (may_suspend(plan_for(*possible, &field))) return true;
-    }
-    return false;
-  }
 
   // ---- errors ----
 
@@ -355,7 +265,7 @@ class execution {
                         std::string extra = {}) const {
     auto error = std::make_unique<graphql_error>();
     error->message = std::move(message);
-    for (const field_node* node : p.field->nodes) {
+    for (const field_node* node : p.field.nodes) {
       error->locations.push_back(doc_.position(node->loc.start));
     }
     error->path = to_path(path);
@@ -380,58 +290,69 @@ class execution {
     return nullptr;
   }
 
-  std::string parent_field_name(const planned_field& p) const {
+  static std::string parent_field_name(const planned_field& p) {
     return p.parent_type->name() + "." + p.def->name;
+  }
+
+  // ---- arguments ----
+
+  // Arguments without variables were coerced with the plan; the others once per execution.
+  const coerced_arguments& arguments_of(const planned_field& p) {
+    if (!p.arguments_use_variables) return p.arguments;
+    std::optional<coerced_arguments>& slot = argument_values_[p.argument_slot];
+    if (!slot) {
+      slot.emplace();
+      const field_node& node = *p.field.nodes.front();
+      slot->error = coerce_argument_values(p.def->arguments, node.arguments, node, variables_, doc_,
+                                           slot->values);
+      if (slot->error) slot->error->code = error_code::bad_user_input;
+    }
+    return *slot;
+  }
+
+  static failure argument_failure(const coerced_arguments& arguments, const path_node* path) {
+    auto error = std::make_unique<graphql_error>(*arguments.error);
+    error->path = to_path(path);
+    return error;
   }
 
   // ---- resolving ----
 
-  resolve_info info_for(const planned_field& p) const {
-    return resolve_info{*p.def,      *p.parent_type, *p.field->nodes.front(),
-                        p.arguments, variables_,     operation_,
-                        served_,     context_};
+  resolve_info info_for(const planned_field& p, const boost::json::object& arguments) const {
+    return resolve_info{*p.def,    *p.parent_type, *p.field.nodes.front(),
+                        arguments, variables_,     operation_,
+                        served_,   context_};
   }
 
-  // Every kind but async_resolver.
-  value resolve_sync(const planned_field& p, cref parent) const {
-    switch (p.kind) {
-      case field_kind::schema_field:
-        return detail::introspect_schema(served_);
-      case field_kind::type_field: {
-        const json* name = p.arguments.if_contains("name");
-        return detail::introspect_type_by_name(served_, name != nullptr && name->is_string()
-                                                            ? std::string_view(name->get_string())
-                                                            : std::string_view());
-      }
-      case field_kind::introspection:
-        return parent.v != nullptr ? detail::resolve_introspection_field(
-                                         served_, *p.parent_type, *p.def, *parent.v, p.arguments)
-                                   : value();
-      case field_kind::sync_resolver: {
-        const resolve_info info = info_for(p);
-        try {
-          if (parent.v != nullptr) return p.entry->sync(*parent.v, info);
-          const value copy(*parent.j);
+  // A resolver takes its parent as a `value`; a parent that is JSON inside another value
+  // is copied for it into memory of this execution (reference-counted: a copy the
+  // resolver keeps stays valid), which costs far less than copying with the heap.
+  value parent_copy(const json& parent) {
+    if (!copies_) copies_ = boost::json::make_shared_resource<boost::json::monotonic_resource>();
+    return value(json(parent, *copies_));
+  }
+
+  // Synchronous resolvers and the default resolver.
+  value resolve_sync(const planned_field& p, cref parent, const boost::json::object& arguments) {
+    if (p.kind == field_kind::sync_resolver) {
+      const resolve_info info = info_for(p, arguments);
+      try {
+        if (parent.v != nullptr) return p.entry->sync(*parent.v, info);
+        if (parent.j != nullptr) {
+          const value copy = parent_copy(*parent.j);
           return p.entry->sync(copy, info);
-        } catch (const std::exception& e) {
-          return value(field_error{e.what(), std::string(error_code::internal), {}});
         }
-      }
-      case field_kind::default_resolver:
-      default: {
-        const json* source = parent.as_json();
-        if (source != nullptr && source->is_object()) {
-          if (const json* member = source->get_object().if_contains(p.def->name)) {
-            return value(*member);
-          }
-        }
-        return value();
+        return p.entry->sync(null_value(), info);
+      } catch (const std::exception& e) {
+        return value(field_error{e.what(), std::string(error_code::internal), {}});
       }
     }
+    if (const json* member = default_member(p, parent)) return value(*member);
+    return value();
   }
 
   // The default resolver reads JSON members in place, without copying them.
-  const json* default_member(const planned_field& p, cref parent) const {
+  static const json* default_member(const planned_field& p, cref parent) {
     if (p.kind != field_kind::default_resolver) return nullptr;
     const json* source = parent.as_json();
     if (source == nullptr || !source->is_object()) return nullptr;
@@ -439,6 +360,12 @@ class execution {
   }
 
   // ---- completing leaves and runtime types ----
+
+  static void write_int(std::int64_t n, std::string& out) {
+    char digits[24];
+    const auto r = std::to_chars(digits, digits + sizeof digits, n);
+    out.append(digits, r.ptr);
+  }
 
   failure complete_leaf(const named_type& t, const planned_field& p, cref v, const path_node* path,
                         std::string& out) const {
@@ -456,9 +383,8 @@ class execution {
       return field_failure("Enum \"" + t.name() + "\" cannot represent value: " + inspect(*j), p,
                            path);
     }
-    const auto& scalar = static_cast<const scalar_type&>(t);
-    if (!scalar.is_builtin()) {
-      const auto& serialize = scalar.coercion().serialize;
+    if (!p.builtin) {
+      const auto& serialize = static_cast<const scalar_type&>(t).coercion().serialize;
       if (!serialize) {
         write_json(*j, out);  // graphql-js: custom scalars serialize as they are by default
         return nullptr;
@@ -469,12 +395,32 @@ class execution {
       write_json(*serialized, out);
       return nullptr;
     }
-    if (j->is_string() && t.name() == "String") {
-      text::append_json_string(out, j->get_string());
-      return nullptr;
+    // The common cases, which serialize to themselves, without a copy.
+    switch (*p.builtin) {
+      case builtin_scalar::string_type:
+      case builtin_scalar::id_type:
+        if (j->is_string()) {
+          text::append_json_string(out, j->get_string());
+          return nullptr;
+        }
+        break;
+      case builtin_scalar::boolean_type:
+        if (j->is_bool()) {
+          out += j->get_bool() ? "true" : "false";
+          return nullptr;
+        }
+        break;
+      case builtin_scalar::int_type:
+        if (j->is_int64() && j->get_int64() >= INT32_MIN && j->get_int64() <= INT32_MAX) {
+          write_int(j->get_int64(), out);
+          return nullptr;
+        }
+        break;
+      case builtin_scalar::float_type:
+        break;
     }
     std::string error;
-    const auto serialized = serialize_builtin(*find_builtin_scalar(t.name()), *j, error);
+    const auto serialized = serialize_builtin(*p.builtin, *j, error);
     if (!serialized) return field_failure(std::move(error), p, path);
     write_json(*serialized, out);
     return nullptr;
@@ -522,6 +468,19 @@ class execution {
     return static_cast<const object_type*>(found);
   }
 
+  // The plan of the object a field completed to (the plan tree has one for every possible
+  // type, so a miss is a bug).
+  const object_plan* sub_plan(const planned_field& p, const object_type& object,
+                              const path_node* path, failure& f) const {
+    const object_plan* plan = p.plan_for(object);
+    if (plan == nullptr) {
+      f = field_failure("No execution plan for type \"" + object.name() + "\" at field \"" +
+                            parent_field_name(p) + "\".",
+                        p, path);
+    }
+    return plan;
+  }
+
   failure not_iterable(const planned_field& p, const path_node* path) const {
     return field_failure(
         "Expected Iterable, but did not find one for field \"" + parent_field_name(p) + "\".", p,
@@ -530,56 +489,114 @@ class execution {
 
   // ---- synchronous completion ----
 
-  failure execute_fields_sync(const object_type& t, object_plan& plan, cref parent,
-                              const path_node* path, std::string& out) {
+  failure execute_fields_sync(const object_plan& plan, cref parent, const path_node* path,
+                              std::string& out) {
     out += '{';
     bool first = true;
-    for (planned_field& p : plan.planned) {
-      if (!first) out += ',';
+    for (const planned_field& p : plan.fields) {
+      out.append(p.key_json, first ? 1 : 0);
       first = false;
-      text::append_json_string(out, p.field->response_key);
-      out += ':';
-      const path_node here{path, p.field->response_key, 0};
+      const path_node here{path, p.field.response_key, 0};
       if (auto f = execute_field_sync(p, parent, &here, out)) return f;
     }
     out += '}';
-    (void)t;
     return nullptr;
   }
 
-  failure execute_field_sync(planned_field& p, cref parent, const path_node* path,
+  failure execute_field_sync(const planned_field& p, cref parent, const path_node* path,
                              std::string& out) {
     const std::size_t mark = out.size();
     return handle_field_error(resolve_and_complete_sync(p, parent, path, out), *p.def->field_type,
                               out, mark);
   }
 
-  failure resolve_and_complete_sync(planned_field& p, cref parent, const path_node* path,
+  failure resolve_and_complete_sync(const planned_field& p, cref parent, const path_node* path,
                                     std::string& out) {
-    if (p.argument_error) {
-      auto error = std::make_unique<graphql_error>(*p.argument_error);
-      error->path = to_path(path);
-      return error;
+    const coerced_arguments& arguments = arguments_of(p);
+    if (arguments.error) return argument_failure(arguments, path);
+    const type& field_type = *p.def->field_type;
+    switch (p.kind) {
+      case field_kind::typename_field:
+        text::append_json_string(out, p.parent_type->name());
+        return nullptr;
+      case field_kind::async_resolver:
+        return internal_failure("An asynchronous resolver was reached on the synchronous path.");
+      case field_kind::schema_field:
+        return complete_value_sync(field_type, p,
+                                   cref::of_element(detail::introspect_schema(served_)), path, out);
+      case field_kind::type_field: {
+        const json* name = arguments.values.if_contains("name");
+        const void* element = detail::introspect_type_by_name(
+            served_, name != nullptr && name->is_string() ? std::string_view(name->get_string())
+                                                          : std::string_view());
+        return complete_value_sync(
+            field_type, p, element != nullptr ? cref::of_element(element) : cref{&null_value()},
+            path, out);
+      }
+      case field_kind::introspection:
+        return complete_introspection(p, parent, arguments.values, path, out);
+      case field_kind::default_resolver: {
+        if (const json* member = default_member(p, parent)) {
+          return complete_value_sync(field_type, p, cref{nullptr, member}, path, out);
+        }
+        return complete_value_sync(field_type, p, cref{&null_value()}, path, out);
+      }
+      case field_kind::sync_resolver:
+        break;
     }
-    if (p.kind == field_kind::typename_field) {
-      text::append_json_string(out, p.parent_type->name());
-      return nullptr;
-    }
-    if (p.kind == field_kind::async_resolver) {
-      return internal_failure("An asynchronous resolver was reached on the synchronous path.");
-    }
-    if (p.kind == field_kind::default_resolver) {
-      const json* member = default_member(p, parent);
-      if (member != nullptr)
-        return complete_value_sync(*p.def->field_type, p, cref{nullptr, member}, path, out);
-      const value none;
-      return complete_value_sync(*p.def->field_type, p, cref{&none, nullptr}, path, out);
-    }
-    const value resolved = resolve_sync(p, parent);
-    return complete_value_sync(*p.def->field_type, p, cref{&resolved, nullptr}, path, out);
+    const value resolved = resolve_sync(p, parent, arguments.values);
+    return complete_value_sync(field_type, p, cref{&resolved}, path, out);
   }
 
-  failure complete_value_sync(const type& t, planned_field& p, cref v, const path_node* path,
+  // A field of an introspection object: leaves are written by the introspection
+  // resolvers, objects and lists are completed here with the plan.
+  failure complete_introspection(const planned_field& p, cref parent,
+                                 const boost::json::object& arguments, const path_node* path,
+                                 std::string& out) {
+    const void* child = nullptr;
+    const std::size_t start = scratch_.size();
+    const type& field_type = *p.def->field_type;
+    switch (detail::resolve_introspection(served_, p.introspection, parent.element, arguments, out,
+                                          child, scratch_)) {
+      case detail::introspection_outcome::written:
+        return nullptr;
+      case detail::introspection_outcome::null:
+        return complete_value_sync(field_type, p, cref{&null_value()}, path, out);
+      case detail::introspection_outcome::object:
+        return complete_value_sync(field_type, p, cref::of_element(child), path, out);
+      case detail::introspection_outcome::list:
+        break;
+    }
+    // The elements sit in scratch_[start, end); nested lists push after them and pop
+    // their own before returning.
+    const std::size_t end = scratch_.size();
+    const type& list_type = field_type.is_non_null() ? *field_type.of_type() : field_type;
+    failure f = complete_items_sync(
+        *list_type.of_type(), p, end - start,
+        [&](std::size_t i) { return cref::of_element(scratch_[start + i]); }, path, out);
+    scratch_.resize(start);
+    return f;
+  }
+
+  // `[…]` of `count` items, `item(i)` giving the i-th.
+  template <typename Item>
+  failure complete_items_sync(const type& item_type, const planned_field& p, std::size_t count,
+                              Item item, const path_node* path, std::string& out) {
+    out += '[';
+    for (std::size_t i = 0; i < count; ++i) {
+      if (i > 0) out += ',';
+      const path_node here{path, {}, static_cast<std::int64_t>(i)};
+      const std::size_t mark = out.size();
+      if (auto f = handle_field_error(complete_value_sync(item_type, p, item(i), &here, out),
+                                      item_type, out, mark)) {
+        return f;
+      }
+    }
+    out += ']';
+    return nullptr;
+  }
+
+  failure complete_value_sync(const type& t, const planned_field& p, cref v, const path_node* path,
                               std::string& out) {
     if (const field_error* e = v.error()) return resolver_failure(*e, p, path);
     if (t.is_non_null()) {
@@ -595,35 +612,30 @@ class execution {
     }
     if (t.is_list()) {
       const type& item_type = *t.of_type();
-      out += '[';
-      std::int64_t index = 0;
-      auto item = [&](cref element) -> failure {
-        if (index > 0) out += ',';
-        const path_node here{path, {}, index++};
-        const std::size_t mark = out.size();
-        return handle_field_error(complete_value_sync(item_type, p, element, &here, out), item_type,
-                                  out, mark);
-      };
       if (const value::list* items = v.items()) {
-        for (const value& element : *items) {
-          if (auto f = item(cref{&element, nullptr})) return f;
-        }
-      } else if (const json* j = v.as_json(); j != nullptr && j->is_array()) {
-        for (const json& element : j->get_array()) {
-          if (auto f = item(cref{nullptr, &element})) return f;
-        }
-      } else {
-        return not_iterable(p, path);
+        return complete_items_sync(
+            item_type, p, items->size(), [items](std::size_t i) { return cref{&(*items)[i]}; },
+            path, out);
       }
-      out += ']';
-      return nullptr;
+      if (const json* j = v.as_json(); j != nullptr && j->is_array()) {
+        const boost::json::array& items = j->get_array();
+        return complete_items_sync(
+            item_type, p, items.size(),
+            [&items](std::size_t i) {
+              return cref{nullptr, &items[i]};
+            },
+            path, out);
+      }
+      return not_iterable(p, path);
     }
     const named_type& named = t.named();
     if (named.is_leaf()) return complete_leaf(named, p, v, path, out);
     failure f;
     const object_type* object = runtime_type(named, p, v, path, f);
     if (object == nullptr) return f;
-    return execute_fields_sync(*object, plan_for(*object, p.field), v, path, out);
+    const object_plan* plan = sub_plan(p, *object, path, f);
+    if (plan == nullptr) return f;
+    return execute_fields_sync(*plan, v, path, out);
   }
 
   // ---- asynchronous completion ----
@@ -645,21 +657,27 @@ class execution {
     });
   }
 
-  asio::awaitable<failure> execute_fields_async(const object_type& t, object_plan& plan,
-                                                cref parent, const path_node* path,
-                                                std::string& out, bool serial) {
-    const std::size_t n = plan.planned.size();
+  asio::awaitable<failure> execute_fields_async(const object_plan& plan, cref parent,
+                                                const path_node* path, std::string& out,
+                                                bool serial) {
+    const std::size_t n = plan.fields.size();
+    // Fields that cannot suspend are written one after another into `inline_out`
+    // (`spans` says where each is); the others each into their own chunk.
+    std::string inline_out;
+    std::vector<std::pair<std::size_t, std::size_t>> spans(n);
     std::vector<std::string> chunks(n);
     std::vector<failure> results(n);
     std::vector<path_node> paths(n);
+    std::vector<bool> suspends(n);
     join j(ex_);
     for (std::size_t i = 0; i < n && j.first_failed == nullptr; ++i) {
-      planned_field& p = plan.planned[i];
-      paths[i] = path_node{path, p.field->response_key, 0};
-      const bool suspends =
-          p.kind == field_kind::async_resolver || field_may_suspend(*p.def->field_type, *p.field);
-      if (!suspends) {
-        results[i] = execute_field_sync(p, parent, &paths[i], chunks[i]);
+      const planned_field& p = plan.fields[i];
+      paths[i] = path_node{path, p.field.response_key, 0};
+      suspends[i] = p.may_suspend();
+      if (!suspends[i]) {
+        spans[i].first = inline_out.size();
+        results[i] = execute_field_sync(p, parent, &paths[i], inline_out);
+        spans[i].second = inline_out.size();
       } else if (serial) {
         results[i] = co_await execute_field_async(p, parent, &paths[i], chunks[i]);
       } else {
@@ -672,64 +690,64 @@ class execution {
     if (j.first_failed != nullptr) co_return std::move(*j.first_failed);
     out += '{';
     for (std::size_t i = 0; i < n; ++i) {
-      if (i > 0) out += ',';
-      text::append_json_string(out, plan.planned[i].field->response_key);
-      out += ':';
-      out += chunks[i];
+      out.append(plan.fields[i].key_json, i == 0 ? 1 : 0);
+      if (suspends[i]) {
+        out += chunks[i];
+      } else {
+        out.append(inline_out, spans[i].first, spans[i].second - spans[i].first);
+      }
     }
     out += '}';
-    (void)t;
     co_return nullptr;
   }
 
-  asio::awaitable<failure> execute_field_async(planned_field& p, cref parent, const path_node* path,
-                                               std::string& out) {
+  asio::awaitable<failure> execute_field_async(const planned_field& p, cref parent,
+                                               const path_node* path, std::string& out) {
     const std::size_t mark = out.size();
     failure f = co_await resolve_and_complete_async(p, parent, path, out);
     co_return handle_field_error(std::move(f), *p.def->field_type, out, mark);
   }
 
-  asio::awaitable<failure> resolve_and_complete_async(planned_field& p, cref parent,
+  asio::awaitable<failure> resolve_and_complete_async(const planned_field& p, cref parent,
                                                       const path_node* path, std::string& out) {
-    if (p.argument_error) {
-      auto error = std::make_unique<graphql_error>(*p.argument_error);
-      error->path = to_path(path);
-      co_return error;
+    if (p.kind != field_kind::async_resolver && p.kind != field_kind::sync_resolver &&
+        p.kind != field_kind::default_resolver) {
+      // __typename and introspection never suspend.
+      co_return resolve_and_complete_sync(p, parent, path, out);
     }
-    if (p.kind == field_kind::default_resolver) {
-      if (const json* member = default_member(p, parent)) {
-        co_return co_await complete_value_async(*p.def->field_type, p, cref{nullptr, member}, path,
-                                                out);
-      }
+    const coerced_arguments& arguments = arguments_of(p);
+    if (arguments.error) co_return argument_failure(arguments, path);
+    if (const json* member = default_member(p, parent)) {
+      co_return co_await complete_value_async(*p.def->field_type, p, cref{nullptr, member}, path,
+                                              out);
     }
     value resolved;
     if (p.kind != field_kind::async_resolver) {
-      resolved = resolve_sync(p, parent);
+      resolved = resolve_sync(p, parent, arguments.values);
     } else {
-      const resolve_info info = info_for(p);
+      const resolve_info info = info_for(p, arguments.values);
       std::optional<value> copy;
-      if (parent.v == nullptr) copy.emplace(*parent.j);
-      const value& parent_value = parent.v != nullptr ? *parent.v : *copy;
+      if (parent.v == nullptr && parent.j != nullptr) copy.emplace(parent_copy(*parent.j));
+      const value& parent_value = parent.v != nullptr ? *parent.v : copy ? *copy : null_value();
       try {
         resolved = co_await p.entry->async(parent_value, info);
       } catch (const std::exception& e) {
         resolved = value(field_error{e.what(), std::string(error_code::internal), {}});
       }
     }
-    co_return co_await complete_value_async(*p.def->field_type, p, cref{&resolved, nullptr}, path,
-                                            out);
+    co_return co_await complete_value_async(*p.def->field_type, p, cref{&resolved}, path, out);
   }
 
-  asio::awaitable<failure> complete_item_async(const type& item_type, planned_field& p,
+  asio::awaitable<failure> complete_item_async(const type& item_type, const planned_field& p,
                                                cref element, const path_node* path,
                                                std::string& out) {
     failure f = co_await complete_value_async(item_type, p, element, path, out);
     co_return handle_field_error(std::move(f), item_type, out, 0);
   }
 
-  asio::awaitable<failure> complete_value_async(const type& t, planned_field& p, cref v,
+  asio::awaitable<failure> complete_value_async(const type& t, const planned_field& p, cref v,
                                                 const path_node* path, std::string& out) {
-    if (!field_may_suspend(t, *p.field)) co_return complete_value_sync(t, p, v, path, out);
+    if (!p.subtree_may_suspend) co_return complete_value_sync(t, p, v, path, out);
     if (const field_error* e = v.error()) co_return resolver_failure(*e, p, path);
     if (t.is_non_null()) {
       if (v.is_null()) {
@@ -746,7 +764,7 @@ class execution {
       std::vector<cref> elements;
       if (const value::list* items = v.items()) {
         for (const value& element : *items)
-          elements.push_back(cref{&element, nullptr});
+          elements.push_back(cref{&element});
       } else if (const json* j = v.as_json(); j != nullptr && j->is_array()) {
         for (const json& element : j->get_array())
           elements.push_back(cref{nullptr, &element});
@@ -777,22 +795,26 @@ class execution {
     failure f;
     const object_type* object = runtime_type(named, p, v, path, f);
     if (object == nullptr) co_return f;
-    object_plan& plan = plan_for(*object, p.field);
-    if (!may_suspend(plan)) co_return execute_fields_sync(*object, plan, v, path, out);
-    co_return co_await execute_fields_async(*object, plan, v, path, out, false);
+    const object_plan* plan = sub_plan(p, *object, path, f);
+    if (plan == nullptr) co_return f;
+    if (!plan->may_suspend) co_return execute_fields_sync(*plan, v, path, out);
+    co_return co_await execute_fields_async(*plan, v, path, out, false);
   }
 
  private:
   const schema& served_;
   const document& doc_;
   const operation_definition_node& operation_;
-  fragment_map fragments_;
   boost::json::object variables_;
-  const resolver_map* resolvers_;
   void* context_;
   asio::any_io_executor ex_;
   std::vector<graphql_error> errors_;
-  std::unordered_map<plan_key, object_plan, plan_key_hash> plans_;
+  // Arguments that use variables, coerced by this execution (by `argument_slot`).
+  std::vector<std::optional<coerced_arguments>> argument_values_;
+  // Introspection list elements being completed (see complete_introspection).
+  std::vector<const void*> scratch_;
+  // Where JSON parents are copied for resolvers (see parent_copy); made on first use.
+  std::optional<boost::json::storage_ptr> copies_;
 };
 
 }  // namespace
@@ -813,52 +835,61 @@ asio::awaitable<execution_result> execute(execution_request request, std::string
     co_return result;
   }
 
+  const std::shared_ptr<const operation_plan> plan =
+      request.plans != nullptr
+          ? request.plans->get(served, doc, operation, request.resolvers, variables)
+          : build_operation_plan(served, doc, operation, request.resolvers, variables);
   auto ex = co_await asio::this_coro::executor;
-  execution run(request, std::move(variables), ex);
-  std::string data;
-  data.reserve(4096);
-  const object_type* root = served.root_type(operation.operation);
-  if (root == nullptr) {
+  execution run(request, std::move(variables), ex, *plan);
+
+  // The data is written straight into the body; errors, which graphql-js puts first, are
+  // rare enough to pay for a second string.
+  std::string& body = result.body;
+  body.reserve(std::max<std::size_t>(plan->response_size.load(std::memory_order_relaxed), 256));
+  body += "{\"data\":";
+  const std::size_t data_start = body.size();
+  if (plan->root == nullptr) {
     graphql_error error;
     error.message = "Schema is not configured to execute " +
                     std::string(to_string(operation.operation)) + " operation.";
     error.locations.push_back(doc.position(operation.loc.start));
     error.code = error_code::internal;
     run.errors().push_back(std::move(error));
-    data = "null";
+    body += "null";
   } else {
-    object_plan& plan = run.plan_for(*root, nullptr);
-    const cref root_value{&request.root, nullptr};
+    const object_plan& root = *plan->root;
+    const cref root_value{&request.root};
     failure f;
     if (operation.operation == operation_type::mutation) {
-      f = co_await run.execute_fields_async(*root, plan, root_value, nullptr, data, true);
-    } else if (run.may_suspend(plan)) {
-      f = co_await run.execute_fields_async(*root, plan, root_value, nullptr, data, false);
+      f = co_await run.execute_fields_async(root, root_value, nullptr, body, true);
+    } else if (root.may_suspend) {
+      f = co_await run.execute_fields_async(root, root_value, nullptr, body, false);
     } else {
-      f = run.execute_fields_sync(*root, plan, root_value, nullptr, data);
+      f = run.execute_fields_sync(root, root_value, nullptr, body);
     }
     if (f) {
-      data = "null";
+      body.resize(data_start);
+      body += "null";
       run.errors().push_back(std::move(*f));
     }
   }
+  body += '}';
 
   const auto& errors = run.errors();
   result.error_count = errors.size();
-  std::string& body = result.body;
-  body.reserve(data.size() + 16 + errors.size() * 160);
   if (!errors.empty()) {
     // graphql-js's ExecutionResult: `errors` before `data`.
-    body += '{';
-    json_writer writer(body);
-    body += "\"errors\":";
+    std::string with_errors;
+    with_errors.reserve(body.size() + 16 + errors.size() * 160);
+    with_errors += '{';
+    json_writer writer(with_errors);
+    with_errors += "\"errors\":";
     write_errors(writer, errors, timestamp);
-    body += ",\"data\":";
-  } else {
-    body += "{\"data\":";
+    with_errors += ",\"data\":";
+    with_errors.append(body, data_start, std::string::npos);
+    body = std::move(with_errors);
   }
-  body += data;
-  body += '}';
+  plan->response_size.store(body.size(), std::memory_order_relaxed);
   co_return result;
 }
 

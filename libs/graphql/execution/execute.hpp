@@ -47,6 +47,7 @@
 namespace chat::graphql {
 
 class value;
+class execution_plans;  // execution_plan.hpp
 
 /// An application object standing for a GraphQL object type.
 struct object_value {
@@ -157,6 +158,10 @@ struct execution_request {
   const resolver_map* resolvers = nullptr;
   value root;               // the root value handed to root field resolvers
   void* context = nullptr;  // resolve_info::context
+  /// Where plans of `doc`'s operations are kept between executions (the document cache
+  /// makes one per valid document: `prepared_document::plans`); null: the operation is
+  /// planned again by this execution.
+  std::shared_ptr<execution_plans> plans;
 };
 
 struct execution_result {

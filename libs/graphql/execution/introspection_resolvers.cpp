@@ -1,9 +1,10 @@
-// Introspection as graphql-js 16.15 `type/introspection.ts` resolves it. Objects are
-// non-owning `object_value`s (an aliasing shared_ptr with no owner: no allocation) into
-// the schema, which outlives every execution; `type_name` says which kind of schema
-// element the pointer is.
+// Introspection as graphql-js 16.15 `type/introspection.ts` resolves it, written straight
+// into the response: the executor asks for one field of one schema element at a time
+// and completes objects and lists with its plan (see the header for which element type
+// stands for which introspection type).
 #include "graphql/execution/introspection_resolvers.hpp"
 
+#include <array>
 #include <boost/json.hpp>
 #include <cmath>
 
@@ -11,38 +12,40 @@
 #include "graphql/type/inspect.hpp"
 #include "graphql/type/scalars.hpp"
 #include "graphql/type/value_printer.hpp"
+#include "text/json_text.hpp"
 
 namespace chat::graphql::detail {
 
 namespace {
 
 using json = boost::json::value;
+using outcome = introspection_outcome;
 
-constexpr std::string_view k_schema = "__Schema";
-constexpr std::string_view k_type = "__Type";
-constexpr std::string_view k_field = "__Field";
-constexpr std::string_view k_input_value = "__InputValue";
-constexpr std::string_view k_enum_value = "__EnumValue";
-constexpr std::string_view k_directive = "__Directive";
-
-template <typename T>
-value wrap(const T* element, std::string_view type_name) {
-  if (element == nullptr) return value();
-  return value(
-      object_value{std::shared_ptr<const void>(std::shared_ptr<const void>(), element), type_name});
+// GraphQL names ([_A-Za-z][_0-9A-Za-z]*) need no escaping.
+void write_name(std::string& out, std::string_view name) {
+  out += '"';
+  out += name;
+  out += '"';
 }
 
-template <typename T>
-const T& unwrap(const value& parent) {
-  return *static_cast<const T*>(parent.object()->object.get());
+void write_string_or_null(std::string& out, const std::string& text) {
+  if (text.empty()) {
+    out += "null";
+  } else {
+    text::append_json_string(out, text);
+  }
 }
 
-json string_or_null(const std::string& text) {
-  return text.empty() ? json(nullptr) : json(text);
+void write_bool(std::string& out, bool b) {
+  out += b ? "true" : "false";
 }
 
-json reason_or_null(const deprecation& d) {
-  return d.deprecated ? json(d.reason) : json(nullptr);
+void write_reason_or_null(std::string& out, const deprecation& d) {
+  if (d.deprecated) {
+    text::append_json_string(out, d.reason);
+  } else {
+    out += "null";
+  }
 }
 
 bool include_deprecated(const boost::json::object& arguments) {
@@ -50,156 +53,274 @@ bool include_deprecated(const boost::json::object& arguments) {
   return flag != nullptr && flag->is_bool() && flag->get_bool();
 }
 
-value input_values(std::span<const input_value> values, bool with_deprecated) {
-  value::list items;
-  items.reserve(values.size());
+outcome object_or_null(const void* element, const void*& child) {
+  child = element;
+  return element != nullptr ? outcome::object : outcome::null;
+}
+
+const void* type_element(const type* t) {
+  return t;
+}
+
+outcome input_values(std::span<const input_value> values, bool with_deprecated,
+                     std::vector<const void*>& children) {
   for (const input_value& v : values) {
-    if (with_deprecated || !v.deprecated.deprecated) items.push_back(wrap(&v, k_input_value));
+    if (with_deprecated || !v.deprecated.deprecated) children.push_back(&v);
   }
-  return value(std::move(items));
+  return outcome::list;
 }
 
-value type_value(const type* t) {
-  return wrap(t, k_type);
-}
+struct field_entry {
+  std::string_view type_name;
+  std::string_view field_name;
+  introspection_field field;
+};
 
-value resolve_schema_field(const schema& served, std::string_view name,
-                           const boost::json::object& arguments) {
-  if (name == "description") return value(string_or_null(served.description()));
-  if (name == "types") {
-    value::list items;
-    items.reserve(served.types().size());
-    for (const named_type* t : served.types())
-      items.push_back(type_value(t));
-    return value(std::move(items));
-  }
-  if (name == "queryType") return type_value(served.query_type());
-  if (name == "mutationType") return type_value(served.mutation_type());
-  if (name == "subscriptionType") return type_value(served.subscription_type());
-  if (name == "directives") {
-    const bool all = include_deprecated(arguments);
-    value::list items;
-    for (const directive_definition* d : served.directives()) {
-      if (all || !d->deprecated.deprecated) items.push_back(wrap(d, k_directive));
+constexpr std::array<field_entry, 40> k_fields{{
+    {"__Schema", "description", introspection_field::schema_description},
+    {"__Schema", "types", introspection_field::schema_types},
+    {"__Schema", "queryType", introspection_field::schema_query_type},
+    {"__Schema", "mutationType", introspection_field::schema_mutation_type},
+    {"__Schema", "subscriptionType", introspection_field::schema_subscription_type},
+    {"__Schema", "directives", introspection_field::schema_directives},
+    {"__Type", "kind", introspection_field::type_kind},
+    {"__Type", "name", introspection_field::type_name},
+    {"__Type", "description", introspection_field::type_description},
+    {"__Type", "specifiedByURL", introspection_field::type_specified_by_url},
+    {"__Type", "fields", introspection_field::type_fields},
+    {"__Type", "interfaces", introspection_field::type_interfaces},
+    {"__Type", "possibleTypes", introspection_field::type_possible_types},
+    {"__Type", "enumValues", introspection_field::type_enum_values},
+    {"__Type", "inputFields", introspection_field::type_input_fields},
+    {"__Type", "ofType", introspection_field::type_of_type},
+    {"__Type", "isOneOf", introspection_field::type_is_one_of},
+    {"__Field", "name", introspection_field::field_name},
+    {"__Field", "description", introspection_field::field_description},
+    {"__Field", "args", introspection_field::field_args},
+    {"__Field", "type", introspection_field::field_type},
+    {"__Field", "isDeprecated", introspection_field::field_is_deprecated},
+    {"__Field", "deprecationReason", introspection_field::field_deprecation_reason},
+    {"__InputValue", "name", introspection_field::input_value_name},
+    {"__InputValue", "description", introspection_field::input_value_description},
+    {"__InputValue", "type", introspection_field::input_value_type},
+    {"__InputValue", "defaultValue", introspection_field::input_value_default_value},
+    {"__InputValue", "isDeprecated", introspection_field::input_value_is_deprecated},
+    {"__InputValue", "deprecationReason", introspection_field::input_value_deprecation_reason},
+    {"__EnumValue", "name", introspection_field::enum_value_name},
+    {"__EnumValue", "description", introspection_field::enum_value_description},
+    {"__EnumValue", "isDeprecated", introspection_field::enum_value_is_deprecated},
+    {"__EnumValue", "deprecationReason", introspection_field::enum_value_deprecation_reason},
+    {"__Directive", "name", introspection_field::directive_name},
+    {"__Directive", "description", introspection_field::directive_description},
+    {"__Directive", "isRepeatable", introspection_field::directive_is_repeatable},
+    {"__Directive", "locations", introspection_field::directive_locations},
+    {"__Directive", "args", introspection_field::directive_args},
+    {"__Directive", "isDeprecated", introspection_field::directive_is_deprecated},
+    {"__Directive", "deprecationReason", introspection_field::directive_deprecation_reason},
+}};
+
+outcome resolve_schema_field(const schema& served, introspection_field field,
+                             const boost::json::object& arguments, std::string& out,
+                             const void*& child, std::vector<const void*>& children) {
+  switch (field) {
+    case introspection_field::schema_description:
+      write_string_or_null(out, served.description());
+      return outcome::written;
+    case introspection_field::schema_types:
+      for (const named_type* t : served.types())
+        children.push_back(type_element(t));
+      return outcome::list;
+    case introspection_field::schema_query_type:
+      return object_or_null(type_element(served.query_type()), child);
+    case introspection_field::schema_mutation_type:
+      return object_or_null(type_element(served.mutation_type()), child);
+    case introspection_field::schema_subscription_type:
+      return object_or_null(type_element(served.subscription_type()), child);
+    case introspection_field::schema_directives: {
+      const bool all = include_deprecated(arguments);
+      for (const directive_definition* d : served.directives()) {
+        if (all || !d->deprecated.deprecated) children.push_back(d);
+      }
+      return outcome::list;
     }
-    return value(std::move(items));
+    default:
+      return outcome::null;
   }
-  return value();
 }
 
-value resolve_type_field(const schema& served, const type& t, std::string_view name,
-                         const boost::json::object& arguments) {
+outcome resolve_type_field(const schema& served, const type& t, introspection_field field,
+                           const boost::json::object& arguments, std::string& out,
+                           const void*& child, std::vector<const void*>& children) {
   const type_kind kind = t.kind();
   const bool named = kind != type_kind::list && kind != type_kind::non_null;
-  if (name == "kind") return value(json(to_string(kind)));
-  if (name == "name")
-    return named ? value(json(static_cast<const named_type&>(t).name())) : value();
-  if (name == "description") {
-    return named ? value(string_or_null(static_cast<const named_type&>(t).description())) : value();
-  }
-  if (name == "specifiedByURL") {
-    if (kind != type_kind::scalar) return value();
-    return value(string_or_null(static_cast<const scalar_type&>(t).specified_by_url()));
-  }
-  if (name == "fields") {
-    if (kind != type_kind::object && kind != type_kind::interface) return value();
-    const bool all = include_deprecated(arguments);
-    value::list items;
-    const auto fields = static_cast<const fields_type&>(t).fields();
-    items.reserve(fields.size());
-    for (const field_definition& f : fields) {
-      if (all || !f.deprecated.deprecated) items.push_back(wrap(&f, k_field));
+  switch (field) {
+    case introspection_field::type_kind:
+      write_name(out, to_string(kind));
+      return outcome::written;
+    case introspection_field::type_name:
+      if (!named) return outcome::null;
+      write_name(out, static_cast<const named_type&>(t).name());
+      return outcome::written;
+    case introspection_field::type_description:
+      if (!named) return outcome::null;
+      write_string_or_null(out, static_cast<const named_type&>(t).description());
+      return outcome::written;
+    case introspection_field::type_specified_by_url:
+      if (kind != type_kind::scalar) return outcome::null;
+      write_string_or_null(out, static_cast<const scalar_type&>(t).specified_by_url());
+      return outcome::written;
+    case introspection_field::type_fields: {
+      if (kind != type_kind::object && kind != type_kind::interface) return outcome::null;
+      const bool all = include_deprecated(arguments);
+      for (const field_definition& f : static_cast<const fields_type&>(t).fields()) {
+        if (all || !f.deprecated.deprecated) children.push_back(&f);
+      }
+      return outcome::list;
     }
-    return value(std::move(items));
-  }
-  if (name == "interfaces") {
-    if (kind != type_kind::object && kind != type_kind::interface) return value();
-    value::list items;
-    for (const interface_type* i : static_cast<const fields_type&>(t).interfaces()) {
-      items.push_back(type_value(i));
+    case introspection_field::type_interfaces:
+      if (kind != type_kind::object && kind != type_kind::interface) return outcome::null;
+      for (const interface_type* i : static_cast<const fields_type&>(t).interfaces()) {
+        children.push_back(type_element(i));
+      }
+      return outcome::list;
+    case introspection_field::type_possible_types:
+      if (!t.is_abstract()) return outcome::null;
+      for (const object_type* o : served.possible_types(static_cast<const named_type&>(t))) {
+        children.push_back(type_element(o));
+      }
+      return outcome::list;
+    case introspection_field::type_enum_values: {
+      if (kind != type_kind::enum_type) return outcome::null;
+      const bool all = include_deprecated(arguments);
+      for (const enum_value& v : static_cast<const enum_type&>(t).values()) {
+        if (all || !v.deprecated.deprecated) children.push_back(&v);
+      }
+      return outcome::list;
     }
-    return value(std::move(items));
+    case introspection_field::type_input_fields:
+      if (kind != type_kind::input_object) return outcome::null;
+      return input_values(static_cast<const input_object_type&>(t).fields(),
+                          include_deprecated(arguments), children);
+    case introspection_field::type_of_type:
+      return named ? outcome::null : object_or_null(type_element(t.of_type()), child);
+    case introspection_field::type_is_one_of:
+      if (kind != type_kind::input_object) return outcome::null;
+      write_bool(out, static_cast<const input_object_type&>(t).is_one_of());
+      return outcome::written;
+    default:
+      return outcome::null;
   }
-  if (name == "possibleTypes") {
-    if (!t.is_abstract()) return value();
-    value::list items;
-    for (const object_type* o : served.possible_types(static_cast<const named_type&>(t))) {
-      items.push_back(type_value(o));
-    }
-    return value(std::move(items));
-  }
-  if (name == "enumValues") {
-    if (kind != type_kind::enum_type) return value();
-    const bool all = include_deprecated(arguments);
-    value::list items;
-    for (const enum_value& v : static_cast<const enum_type&>(t).values()) {
-      if (all || !v.deprecated.deprecated) items.push_back(wrap(&v, k_enum_value));
-    }
-    return value(std::move(items));
-  }
-  if (name == "inputFields") {
-    if (kind != type_kind::input_object) return value();
-    return input_values(static_cast<const input_object_type&>(t).fields(),
-                        include_deprecated(arguments));
-  }
-  if (name == "ofType") return named ? value() : type_value(t.of_type());
-  if (name == "isOneOf") {
-    if (kind != type_kind::input_object) return value();
-    return value(json(static_cast<const input_object_type&>(t).is_one_of()));
-  }
-  return value();
 }
 
-value resolve_field_field(const field_definition& f, std::string_view name,
-                          const boost::json::object& arguments) {
-  if (name == "name") return value(json(f.name));
-  if (name == "description") return value(string_or_null(f.description));
-  if (name == "args") return input_values(f.arguments, include_deprecated(arguments));
-  if (name == "type") return type_value(f.field_type);
-  if (name == "isDeprecated") return value(json(f.deprecated.deprecated));
-  if (name == "deprecationReason") return value(reason_or_null(f.deprecated));
-  return value();
-}
-
-value resolve_input_value_field(const input_value& v, std::string_view name) {
-  if (name == "name") return value(json(v.name));
-  if (name == "description") return value(string_or_null(v.description));
-  if (name == "type") return type_value(v.value_type);
-  if (name == "defaultValue") {
-    const auto coerced = coerced_default(v);
-    if (!coerced) return value();
-    auto printed = print_ast_from_value(*coerced, *v.value_type);
-    return printed ? value(json(*printed)) : value();
+outcome resolve_field_field(const field_definition& f, introspection_field field,
+                            const boost::json::object& arguments, std::string& out,
+                            const void*& child, std::vector<const void*>& children) {
+  switch (field) {
+    case introspection_field::field_name:
+      write_name(out, f.name);
+      return outcome::written;
+    case introspection_field::field_description:
+      write_string_or_null(out, f.description);
+      return outcome::written;
+    case introspection_field::field_args:
+      return input_values(f.arguments, include_deprecated(arguments), children);
+    case introspection_field::field_type:
+      return object_or_null(type_element(f.field_type), child);
+    case introspection_field::field_is_deprecated:
+      write_bool(out, f.deprecated.deprecated);
+      return outcome::written;
+    case introspection_field::field_deprecation_reason:
+      write_reason_or_null(out, f.deprecated);
+      return outcome::written;
+    default:
+      return outcome::null;
   }
-  if (name == "isDeprecated") return value(json(v.deprecated.deprecated));
-  if (name == "deprecationReason") return value(reason_or_null(v.deprecated));
-  return value();
 }
 
-value resolve_enum_value_field(const enum_value& v, std::string_view name) {
-  if (name == "name") return value(json(v.name));
-  if (name == "description") return value(string_or_null(v.description));
-  if (name == "isDeprecated") return value(json(v.deprecated.deprecated));
-  if (name == "deprecationReason") return value(reason_or_null(v.deprecated));
-  return value();
-}
-
-value resolve_directive_field(const directive_definition& d, std::string_view name,
-                              const boost::json::object& arguments) {
-  if (name == "name") return value(json(d.name));
-  if (name == "description") return value(string_or_null(d.description));
-  if (name == "isRepeatable") return value(json(d.repeatable));
-  if (name == "locations") {
-    value::list items;
-    items.reserve(d.locations.size());
-    for (directive_location l : d.locations)
-      items.emplace_back(json(to_string(l)));
-    return value(std::move(items));
+outcome resolve_input_value_field(const input_value& v, introspection_field field, std::string& out,
+                                  const void*& child) {
+  switch (field) {
+    case introspection_field::input_value_name:
+      write_name(out, v.name);
+      return outcome::written;
+    case introspection_field::input_value_description:
+      write_string_or_null(out, v.description);
+      return outcome::written;
+    case introspection_field::input_value_type:
+      return object_or_null(type_element(v.value_type), child);
+    case introspection_field::input_value_default_value: {
+      const auto coerced = coerced_default(v);
+      if (!coerced) return outcome::null;
+      const auto printed = print_ast_from_value(*coerced, *v.value_type);
+      if (!printed) return outcome::null;
+      text::append_json_string(out, *printed);
+      return outcome::written;
+    }
+    case introspection_field::input_value_is_deprecated:
+      write_bool(out, v.deprecated.deprecated);
+      return outcome::written;
+    case introspection_field::input_value_deprecation_reason:
+      write_reason_or_null(out, v.deprecated);
+      return outcome::written;
+    default:
+      return outcome::null;
   }
-  if (name == "args") return input_values(d.arguments, include_deprecated(arguments));
-  if (name == "isDeprecated") return value(json(d.deprecated.deprecated));
-  if (name == "deprecationReason") return value(reason_or_null(d.deprecated));
-  return value();
+}
+
+outcome resolve_enum_value_field(const enum_value& v, introspection_field field, std::string& out) {
+  switch (field) {
+    case introspection_field::enum_value_name:
+      write_name(out, v.name);
+      return outcome::written;
+    case introspection_field::enum_value_description:
+      write_string_or_null(out, v.description);
+      return outcome::written;
+    case introspection_field::enum_value_is_deprecated:
+      write_bool(out, v.deprecated.deprecated);
+      return outcome::written;
+    case introspection_field::enum_value_deprecation_reason:
+      write_reason_or_null(out, v.deprecated);
+      return outcome::written;
+    default:
+      return outcome::null;
+  }
+}
+
+outcome resolve_directive_field(const directive_definition& d, introspection_field field,
+                                const boost::json::object& arguments, std::string& out,
+                                std::vector<const void*>& children) {
+  switch (field) {
+    case introspection_field::directive_name:
+      write_name(out, d.name);
+      return outcome::written;
+    case introspection_field::directive_description:
+      write_string_or_null(out, d.description);
+      return outcome::written;
+    case introspection_field::directive_is_repeatable:
+      write_bool(out, d.repeatable);
+      return outcome::written;
+    case introspection_field::directive_locations: {
+      out += '[';
+      bool first = true;
+      for (directive_location l : d.locations) {
+        if (!first) out += ',';
+        first = false;
+        write_name(out, to_string(l));
+      }
+      out += ']';
+      return outcome::written;
+    }
+    case introspection_field::directive_args:
+      return input_values(d.arguments, include_deprecated(arguments), children);
+    case introspection_field::directive_is_deprecated:
+      write_bool(out, d.deprecated.deprecated);
+      return outcome::written;
+    case introspection_field::directive_deprecation_reason:
+      write_reason_or_null(out, d.deprecated);
+      return outcome::written;
+    default:
+      return outcome::null;
+  }
 }
 
 bool is_integer_string(std::string_view text) {
@@ -220,31 +341,44 @@ bool is_introspection_type(const named_type& t) noexcept {
   return t.name().starts_with("__");
 }
 
-value introspect_schema(const schema& served) {
-  return wrap(&served, k_schema);
-}
-
-value introspect_type_by_name(const schema& served, std::string_view type_name) {
-  return type_value(served.find_type(type_name));
-}
-
-value resolve_introspection_field(const schema& served, const object_type& parent_type,
-                                  const field_definition& field, const value& parent,
-                                  const boost::json::object& arguments) {
-  if (parent.object() == nullptr) return value();
-  const std::string_view type_name = parent_type.name();
-  const std::string_view name = field.name;
-  if (type_name == k_type) return resolve_type_field(served, unwrap<type>(parent), name, arguments);
-  if (type_name == k_field)
-    return resolve_field_field(unwrap<field_definition>(parent), name, arguments);
-  if (type_name == k_input_value)
-    return resolve_input_value_field(unwrap<input_value>(parent), name);
-  if (type_name == k_enum_value) return resolve_enum_value_field(unwrap<enum_value>(parent), name);
-  if (type_name == k_directive) {
-    return resolve_directive_field(unwrap<directive_definition>(parent), name, arguments);
+introspection_field find_introspection_field(std::string_view type_name,
+                                             std::string_view field_name) noexcept {
+  for (const field_entry& entry : k_fields) {
+    if (entry.type_name == type_name && entry.field_name == field_name) return entry.field;
   }
-  if (type_name == k_schema) return resolve_schema_field(unwrap<schema>(parent), name, arguments);
-  return value();
+  return introspection_field::none;
+}
+
+introspection_outcome resolve_introspection(const schema& served, introspection_field field,
+                                            const void* element,
+                                            const boost::json::object& arguments, std::string& out,
+                                            const void*& child,
+                                            std::vector<const void*>& children) {
+  if (element == nullptr || field == introspection_field::none) return outcome::null;
+  if (field <= introspection_field::schema_directives) {
+    return resolve_schema_field(*static_cast<const schema*>(element), field, arguments, out, child,
+                                children);
+  }
+  if (field <= introspection_field::type_is_one_of) {
+    return resolve_type_field(served, *static_cast<const type*>(element), field, arguments, out,
+                              child, children);
+  }
+  if (field <= introspection_field::field_deprecation_reason) {
+    return resolve_field_field(*static_cast<const field_definition*>(element), field, arguments,
+                               out, child, children);
+  }
+  if (field <= introspection_field::input_value_deprecation_reason) {
+    return resolve_input_value_field(*static_cast<const input_value*>(element), field, out, child);
+  }
+  if (field <= introspection_field::enum_value_deprecation_reason) {
+    return resolve_enum_value_field(*static_cast<const enum_value*>(element), field, out);
+  }
+  return resolve_directive_field(*static_cast<const directive_definition*>(element), field,
+                                 arguments, out, children);
+}
+
+const void* introspect_type_by_name(const schema& served, std::string_view type_name) noexcept {
+  return type_element(served.find_type(type_name));
 }
 
 std::optional<std::string> print_ast_from_value(const json& coerced, const type& input_type) {

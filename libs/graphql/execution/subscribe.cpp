@@ -4,6 +4,7 @@
 
 #include "graphql/execution/coerce_values.hpp"
 #include "graphql/execution/collect_fields.hpp"
+#include "graphql/execution/execution_plan.hpp"
 #include "graphql/execution/response_writer.hpp"
 
 namespace chat::graphql {
@@ -13,7 +14,10 @@ namespace asio = boost::asio;
 // ---- response_stream ----
 
 response_stream::response_stream(execution_request request, std::unique_ptr<source_stream> source)
-    : request_(std::move(request)), source_(std::move(source)) {}
+    : request_(std::move(request)), source_(std::move(source)) {
+  // Every event runs the same operation: plan it once, not per event.
+  if (!request_.plans) request_.plans = std::make_shared<execution_plans>();
+}
 
 response_stream::~response_stream() {
   close();
