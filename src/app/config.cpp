@@ -325,6 +325,10 @@ invocation load_config(int argc, const char* const* argv, const env_lookup& env)
       return result;
     }
     if (arg == "serve" && i == 1) continue;
+    if (arg == "migrate" && i == 1) {
+      result.what = command::migrate;
+      continue;
+    }
     const auto eq = arg.find('=');
     const std::string_view name = arg.substr(0, eq);
     std::size_t index = 0;
@@ -394,6 +398,7 @@ std::string help_text() {
   std::string out = fmt::format(
       "chatd {} - Futbol Chat server\n\n"
       "Usage: chatd [serve] [--flag value | --flag=value]...\n"
+      "       chatd migrate [--flag value]...   apply the database migrations and exit\n"
       "       chatd --help | --version\n\n"
       "Every option is an environment variable with a matching flag; flags win.\n\n",
       version());

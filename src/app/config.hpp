@@ -59,7 +59,9 @@ class config_error : public std::runtime_error {
 };
 
 /// What the command line asks for.
-enum class command : std::uint8_t { serve, help, version };
+/// `chatd [serve]` runs the server; `chatd migrate` applies the database migrations and
+/// exits (OPS-2).
+enum class command : std::uint8_t { serve, migrate, help, version };
 
 struct invocation {
   command what = command::serve;

@@ -988,3 +988,18 @@ TEST(Printable, EscapesControlCharactersAndCutsLongValues) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(Config, Ops2MigrateIsASubcommandThatTakesTheSameOptions) {
+  const invocation result = load({"migrate", "--data-dir", "/tmp/x"});
+  EXPECT_EQ(result.what, command::migrate);
+  EXPECT_EQ(result.settings.data_dir, "/tmp/x");
+  EXPECT_NE(chat::app::help_text().find("chatd migrate"), std::string::npos);
+}
+
+TEST(Config, Ops2MigrateOnlyAsTheFirstArgument) {
+  EXPECT_THROW(load({"--data-dir", "/tmp/x", "migrate"}), config_error);
+}
+
+}  // namespace

@@ -12,6 +12,8 @@
 
 #include "app/config.hpp"
 #include "app/http_app.hpp"
+#include "app/store_factory.hpp"
+#include "app/store_health.hpp"
 #include "net/http_server.hpp"
 #include "net/io_pool.hpp"
 #include "observability/logger.hpp"
@@ -41,19 +43,62 @@ std::string_view mode_name(const chat::app::config& cfg) {
   return "embedded";
 }
 
+/// Logs `line` and writes it to stderr: start-up failures are for the operator.
+int fail(std::string_view context, const std::string& line) {
+  chat::obs::log(log_level::error, context, line);
+  std::fprintf(stderr, "%s\n", line.c_str());
+  return 1;
+}
+
+/// How long start-up waits for an unreachable database (a PostgreSQL still starting).
+constexpr std::chrono::seconds k_database_patience{30};
+
+/// Opens the store and applies its migrations (OPS-2); null after reporting why not.
+std::unique_ptr<chat::ports::store> open_migrated_store(const chat::app::config& cfg) {
+  auto opened = chat::app::open_store(cfg);
+  if (!opened) {
+    fail("store", fmt::format("chatd: cannot open the database: {}", opened.error().detail));
+    return nullptr;
+  }
+  auto store = std::move(*opened);
+  const auto migrated = chat::app::migrate_at_startup(*store, k_database_patience);
+  if (!migrated) {
+    fail("store",
+         fmt::format("chatd: cannot migrate the database ({}): {}",
+                     chat::ports::name_of(migrated.error().code), migrated.error().detail));
+    return nullptr;
+  }
+  chat::obs::log(log_level::info, "store", "database ready", {}, {{"schemaVersion", *migrated}});
+  return store;
+}
+
+bool make_data_dir(const chat::app::config& cfg) {
+  std::error_code fs_error;
+  std::filesystem::create_directories(cfg.data_dir, fs_error);
+  if (fs_error) {
+    fail("app", fmt::format("chatd: cannot create DATA_DIR: {}", fs_error.message()));
+    return false;
+  }
+  return true;
+}
+
+/// `chatd migrate`.
+int migrate(const chat::app::config& cfg) {
+  if (!make_data_dir(cfg)) return 1;
+  const auto store = open_migrated_store(cfg);
+  if (store == nullptr) return 1;
+  std::printf("chatd: the database is migrated\n");
+  return 0;
+}
+
 int serve(const chat::app::config& cfg) {
   namespace obs = chat::obs;
   for (const auto& warning : cfg.warnings)
     obs::log(log_level::warn, "config", warning);
 
-  std::error_code fs_error;
-  std::filesystem::create_directories(cfg.data_dir, fs_error);
-  if (fs_error) {
-    const std::string line = fmt::format("chatd: cannot create DATA_DIR: {}", fs_error.message());
-    obs::log(log_level::error, "app", line);
-    std::fprintf(stderr, "%s\n", line.c_str());
-    return 1;
-  }
+  if (!make_data_dir(cfg)) return 1;
+  const auto store = open_migrated_store(cfg);
+  if (store == nullptr) return 1;
 
   const std::uint64_t fd_limit = raise_fd_limit();
 
@@ -76,9 +121,13 @@ int serve(const chat::app::config& cfg) {
   metrics.callback_counter("chat_graphql_document_cache_misses_total",
                            "Operations whose document had to be parsed and validated.",
                            [&graphql] { return static_cast<double>(graphql->cache().misses()); });
-  chat::app::http_app app(metrics, {}, chat::net::cors_policy(cfg.cors_origins), *graphql);
-
   chat::net::io_pool pool(cfg.threads);
+  chat::app::store_health database_health(*store, pool.at(0).get_executor());
+  std::vector<chat::app::readiness_check> checks;
+  checks.push_back({"database", [&database_health] { return database_health.problem(); }});
+  chat::app::http_app app(metrics, std::move(checks), chat::net::cors_policy(cfg.cors_origins),
+                          *graphql);
+
   chat::net::server_options options;
   options.header_timeout = cfg.http_header_timeout;
   options.idle_timeout = cfg.http_idle_timeout;
@@ -117,6 +166,7 @@ int serve(const chat::app::config& cfg) {
         obs::log(log_level::info, "app", "draining", {},
                  {{"signal", signal_number == SIGTERM ? "SIGTERM" : "SIGINT"},
                   {"openConnections", server.open_connections()}});
+        database_health.stop();
         server.drain(drain_budget, [&pool] { pool.stop(); });
         signals.async_wait(on_signal);
       };
@@ -140,6 +190,7 @@ int serve(const chat::app::config& cfg) {
             {"fdLimit", fd_limit},
             {"version", chat::app::version()}});
   obs::flush_logs();  // whoever waits for this line should not wait for the next tick
+  boost::asio::post(pool.at(0), [&database_health] { database_health.start(); });
 
   pool.run();
   obs::log(log_level::info, "app", "stopped");
@@ -172,7 +223,7 @@ int main(int argc, char** argv) {
   log_options.level = cfg.log_level;
   log_options.format = cfg.log_format;
   chat::obs::init_logging(log_options);
-  const int code = serve(cfg);
+  const int code = invocation.what == chat::app::command::migrate ? migrate(cfg) : serve(cfg);
   chat::obs::shutdown_logging();
   return code;
 }

@@ -15,6 +15,10 @@
 /// WAL with `synchronous=FULL`; PostgreSQL: committed).
 ///
 /// Thread-safety: a store may be called concurrently from every network thread.
+///
+/// Calling convention: build argument values as locals and move them in
+/// (`domain::new_user u{…}; co_await s.create_user(std::move(u));`): GCC 12 frees a
+/// braced temporary inside a `co_await` expression twice.
 
 #include <boost/asio/awaitable.hpp>
 #include <cstdint>
@@ -54,6 +58,9 @@ struct store_error {
 template <class T>
 class store_result {
  public:
+  /// No answer (yet): `unavailable` (lets a result be a completion handler's argument).
+  store_result()
+      : data_(std::in_place_index<1>, store_error{store_errc::unavailable, "no result"}) {}
   store_result(T value) : data_(std::in_place_index<0>, std::move(value)) {}  // NOLINT
   store_result(store_error error)                                             // NOLINT
       : data_(std::in_place_index<1>, std::move(error)) {}
