@@ -51,12 +51,14 @@ class bound_job final : public job {
 
   void complete(std::optional<store_error> failure) override {
     store_result<T> result = failure ? store_result<T>(std::move(*failure)) : std::move(*result_);
+    // The guard travels with the handler: once posted, the caller may resume, finish and
+    // destroy its io_context before this thread runs another line.
     auto executor = work_.get_executor();
-    boost::asio::post(executor,
-                      [handler = std::move(handler_), result = std::move(result)]() mutable {
-                        std::move(handler)(std::move(result));
-                      });
-    work_.reset();
+    boost::asio::post(executor, [handler = std::move(handler_), work = std::move(work_),
+                                 result = std::move(result)]() mutable {
+      work.reset();
+      std::move(handler)(std::move(result));
+    });
   }
 
  private:

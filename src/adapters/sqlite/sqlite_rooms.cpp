@@ -56,14 +56,14 @@ ports::store::task<domain::room> sqlite_store::update_room(domain::room_id id,
                                                            domain::room_patch patch) {
   return write<domain::room>(
       [id, p = std::move(patch)](connection& db) -> store_result<domain::room> {
-        static const std::string sql =
-            "UPDATE rooms AS r SET name = coalesce(?2, r.name), access = coalesce(?3, r.access), "
-            "description = CASE WHEN ?4 THEN NULL ELSE coalesce(?5, r.description) END, "
-            "color_hex = CASE WHEN ?6 THEN NULL ELSE coalesce(?7, r.color_hex) END, "
-            "image = CASE WHEN ?8 THEN NULL ELSE coalesce(?9, r.image) END, "
-            "updated_at = ?10 WHERE r.id = ?1 RETURNING " +
-            std::string(k_room_columns);
-        auto stmt = db.prepare(sql);
+        // SQLite 3.40 refuses table aliases in RETURNING: update, then read back in the
+        // same transaction.
+        auto stmt = db.prepare(
+            "UPDATE rooms SET name = coalesce(?2, name), access = coalesce(?3, access), "
+            "description = CASE WHEN ?4 THEN NULL ELSE coalesce(?5, description) END, "
+            "color_hex = CASE WHEN ?6 THEN NULL ELSE coalesce(?7, color_hex) END, "
+            "image = CASE WHEN ?8 THEN NULL ELSE coalesce(?9, image) END, "
+            "updated_at = ?10 WHERE id = ?1");
         stmt.bind(1, id).bind(2, p.name);
         if (p.access) {
           stmt.bind(3, domain::name_of(*p.access));
@@ -77,10 +77,11 @@ ports::store::task<domain::room> sqlite_store::update_room(domain::room_id id,
             .bind(8, std::int64_t{p.clear_image ? 1 : 0})
             .bind(9, p.image)
             .bind(10, to_millis(domain::now()));
-        if (!stmt.step()) return not_found("sqlite: no room " + std::to_string(id));
-        auto room = read_room(stmt);
         stmt.run();
-        return room;
+        if (db.changes() == 0) return not_found("sqlite: no room " + std::to_string(id));
+        auto room = room_by_id(db, id);
+        if (!room) return not_found("sqlite: no room " + std::to_string(id));
+        return std::move(*room);
       });
 }
 

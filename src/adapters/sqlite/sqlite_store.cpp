@@ -205,16 +205,17 @@ ports::store::task<domain::user> sqlite_store::update_user_profile(
   return write<domain::user>(
       [id, fullname = std::move(fullname),
        avatar_url = std::move(avatar_url)](connection& db) -> store_result<domain::user> {
-        static const std::string sql =
-            "UPDATE users AS u SET fullname = ?2, avatar_url = coalesce(?3, u.avatar_url), "
-            "updated_at = ?4 WHERE u.id = ?1 RETURNING " +
-            std::string(k_user_columns);
-        auto stmt = db.prepare(sql);
+        // SQLite 3.40 refuses table aliases in RETURNING: update, then read back in the
+        // same transaction.
+        auto stmt = db.prepare(
+            "UPDATE users SET fullname = ?2, avatar_url = coalesce(?3, avatar_url), "
+            "updated_at = ?4 WHERE id = ?1");
         stmt.bind(1, id).bind(2, fullname).bind(3, avatar_url).bind(4, to_millis(domain::now()));
-        if (!stmt.step()) return not_found("sqlite: no user " + std::to_string(id));
-        auto u = read_user(stmt);
         stmt.run();
-        return u;
+        if (db.changes() == 0) return not_found("sqlite: no user " + std::to_string(id));
+        auto u = user_by_id(db, id);
+        if (!u) return not_found("sqlite: no user " + std::to_string(id));
+        return std::move(*u);
       });
 }
 
