@@ -19,6 +19,7 @@ test_packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   "${fuzz_packages[@]}" clang-format
   postgresql redis-server wrk curl
+  sqlite3  # tests/e2e/storage.test.mjs sets a newer schema version (OPS-2)
   chromium  # the e2e suite's browser test of GraphiQL (tests/e2e/graphiql.test.mjs)
 )
 

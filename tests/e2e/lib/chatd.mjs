@@ -3,6 +3,7 @@
 // - startChatd(): spawn a server on an ephemeral port with a fresh DATA_DIR and
 //   wait for its "listening" log line.
 // - runChatd(): run a short-lived invocation (--help, --version, bad config).
+// - tempDir(): a temp dir removed at exit (a DATA_DIR shared by several invocations).
 // - RawConn / rawExchange(): byte-level HTTP/1.1 client for limit and protocol tests.
 // - Prometheus text helpers for /metrics.
 //
@@ -49,6 +50,14 @@ function makeTempDir() {
   const dir = mkdtempSync(path.join(base, 'chatd-e2e-'));
   tempDirs.add(dir);
   return dir;
+}
+
+/**
+ * A fresh temp dir, removed when the test process exits (for tests that run several
+ * chatd invocations on one DATA_DIR: pass it as `DATA_DIR` in env).
+ */
+export function tempDir() {
+  return makeTempDir();
 }
 
 function removeTempDir(dir) {
