@@ -76,7 +76,8 @@ bool make_data_dir(const chat::app::config& cfg) {
   std::error_code fs_error;
   std::filesystem::create_directories(cfg.data_dir, fs_error);
   if (fs_error) {
-    fail("app", fmt::format("chatd: cannot create DATA_DIR: {}", fs_error.message()));
+    fail("app", fmt::format("chatd: cannot create DATA_DIR \"{}\": {}",
+                            chat::app::printable(cfg.data_dir), fs_error.message()));
     return false;
   }
   return true;
