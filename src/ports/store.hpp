@@ -135,6 +135,11 @@ class store {
   virtual task<domain::user> update_user_profile(domain::user_id id, std::string fullname,
                                                  std::optional<std::string> avatar_url) = 0;
 
+  /// Deletes the account; the rooms stay consistent: its memberships, messages and
+  /// refresh families go, rooms it administered keep existing without an admin.
+  /// `not_found`.
+  virtual task<done> delete_user(domain::user_id id) = 0;
+
   // ---- refresh-token families (AUTH-4, AUTH-5) ----
 
   virtual task<done> create_refresh_family(domain::refresh_family family) = 0;

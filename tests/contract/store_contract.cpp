@@ -726,6 +726,41 @@ TEST_P(StoreContract, Room3DeleteRoomRemovesItsMembershipsAndMessages) {
   make_room("Doomed", b.id);
 }
 
+TEST_P(StoreContract, DeletingAUserKeepsRoomsConsistent) {
+  const auto admin = make_user("Admin");
+  const auto b = make_user("Bob");
+  const auto room = make_room("Stays", admin.id, room_access::private_room, {b.id});
+  post(room.id, admin.id, "from the admin");
+  const auto bobs = post(room.id, b.id, "from bob");
+  must(store().create_refresh_family(
+      domain::refresh_family{.id = "family-admin",
+                             .user = admin.id,
+                             .current_token = "t1",
+                             .revoked = false,
+                             .created_at = domain::now(),
+                             .expires_at = domain::now() + std::chrono::hours(1)}));
+
+  must(store().delete_user(admin.id));
+
+  EXPECT_EQ(must(store().find_user(admin.id)), std::nullopt);
+  const auto kept = must(store().find_room(room.id));
+  ASSERT_TRUE(kept.has_value());
+  EXPECT_EQ(kept->admin_id, std::nullopt);  // the room stays, without an admin
+  EXPECT_FALSE(must(store().is_member(room.id, admin.id)));
+  EXPECT_TRUE(must(store().is_member(room.id, b.id)));
+  EXPECT_EQ(must(store().member_counts({room.id})), (std::vector<std::int64_t>{1}));
+  // The account's messages go with it; the others stay.
+  EXPECT_EQ(ids_of(must(store().messages_after(room.id, 0, 50))),
+            (std::vector<message_id>{bobs.id}));
+  EXPECT_EQ(must(store().message_count(room.id)), 1);
+  EXPECT_EQ(must(store().rotate_refresh_token("family-admin", admin.id, "t1", "t2",
+                                              domain::now() + std::chrono::hours(1))),
+            ports::rotation::invalid);
+  EXPECT_TRUE(fails_with(await(store().delete_user(admin.id)), store_errc::not_found));
+  // The email and the full name are free again.
+  make_user("Admin");
+}
+
 // ============================== memberships (ROOM-3, ROOM-4, ROOM-5)
 // ==============================
 

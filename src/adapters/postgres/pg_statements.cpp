@@ -101,6 +101,9 @@ const statement update_room{
 const statement delete_room{"chat_delete_room",
                             "DELETE FROM rooms WHERE id = $1::bigint RETURNING id"};
 
+const statement delete_user{"chat_delete_user",
+                            "DELETE FROM users WHERE id = $1::bigint RETURNING id"};
+
 const statement add_members{
     "chat_add_members",
     "WITH r AS (SELECT id FROM rooms WHERE id = $1::bigint FOR KEY SHARE), "

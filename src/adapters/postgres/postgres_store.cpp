@@ -438,6 +438,14 @@ postgres_store::task<domain::room> postgres_store::update_room(domain::room_id i
   co_return room_at(at(o, 0));
 }
 
+postgres_store::task<ports::done> postgres_store::delete_user(domain::user_id id) {
+  auto query = q(pg::sql::delete_user, p(id));
+  pg::outcome o = co_await submit(std::move(query));
+  if (o.error) co_return map_error(o);
+  if (rows_of(o) == 0) co_return not_found("no user " + std::to_string(id));
+  co_return ports::done{};
+}
+
 postgres_store::task<ports::done> postgres_store::delete_room(domain::room_id id) {
   auto query = q(pg::sql::delete_room, p(id));
   pg::outcome o = co_await submit(std::move(query));

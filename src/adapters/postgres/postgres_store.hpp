@@ -69,6 +69,7 @@ class postgres_store final : public ports::store {
   task<std::optional<domain::room>> find_room(domain::room_id id) override;
   task<domain::room> update_room(domain::room_id id, domain::room_patch patch) override;
   task<ports::done> delete_room(domain::room_id id) override;
+  task<ports::done> delete_user(domain::user_id id) override;
   task<std::vector<domain::user_id>> add_members(domain::room_id room,
                                                  std::vector<domain::user_id> users) override;
   task<std::vector<domain::user_id>> remove_members(domain::room_id room,

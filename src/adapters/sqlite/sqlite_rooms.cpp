@@ -85,6 +85,14 @@ ports::store::task<domain::room> sqlite_store::update_room(domain::room_id id,
       });
 }
 
+ports::store::task<done> sqlite_store::delete_user(domain::user_id id) {
+  return write<done>([id](connection& db) -> store_result<done> {
+    db.prepare("DELETE FROM users WHERE id = ?1").bind(1, id).run();
+    if (db.changes() == 0) return not_found("sqlite: no user " + std::to_string(id));
+    return done{};
+  });
+}
+
 ports::store::task<done> sqlite_store::delete_room(domain::room_id id) {
   return write<done>([id](connection& db) -> store_result<done> {
     db.prepare("DELETE FROM rooms WHERE id = ?1").bind(1, id).run();
