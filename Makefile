@@ -59,7 +59,7 @@ bench: build
 	@scripts/deps.sh --test
 	@cd bench && { [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error; }
 	cmake --preset release -DCHAT_BENCH=ON > /dev/null
-	cmake --build --preset release --target graphql_engine_bench
+	cmake --build --preset release --target graphql_engine_bench store_bench
 	bench/run.sh
 
 # libFuzzer on the GraphQL parser and validation, FUZZ_SECONDS (default 600) per target

@@ -4,9 +4,12 @@
 #   - wrk POST /graphql `{ hello }`, same settings: chatd vs graphql-js behind a bare
 #     Node.js http server (bench/graphql_js_server.mjs)
 #   - start-up to the first answered /healthz and idle resident memory
-# then the GraphQL engine benchmarks (bench/engine.sh) unless ENGINE=0.
+# then the GraphQL engine benchmarks (bench/engine.sh) unless ENGINE=0, then the storage
+# benchmarks (bench/store.sh: both store adapters against raw sqlite3/libpq, throwaway
+# PostgreSQL) unless STORE=0.
 # Results go to bench/results/http-<timestamp>.md and stdout.
-# Knobs: DURATION (default 10s), CONNECTIONS (64), RUNS (startup runs, 20), ENGINE (1).
+# Knobs: DURATION (default 10s), CONNECTIONS (64), RUNS (startup runs, 20), ENGINE (1),
+# STORE (1; bench/store.sh has its own DURATION, default 5 s per measure: STORE_DURATION).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -113,4 +116,9 @@ result=bench/results/http-$(date -u +%Y%m%dT%H%M%SZ).md
 if [[ ${ENGINE:-1} != 0 ]]; then
   echo
   bench/engine.sh
+fi
+
+if [[ ${STORE:-1} != 0 ]]; then
+  echo
+  DURATION=${STORE_DURATION:-5} bench/store.sh
 fi

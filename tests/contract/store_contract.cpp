@@ -213,6 +213,24 @@ asio::awaitable<void> insert_many(ports::store* s, room_id room, user_id author,
   }
 }
 
+struct insert_outcomes {
+  std::mutex mutex;
+  std::vector<std::pair<room_id, std::optional<store_errc>>> results;
+};
+
+asio::awaitable<void> insert_once(ports::store* s, room_id room, user_id author,
+                                  std::shared_ptr<insert_outcomes> out) {
+  auto op = s->insert_message(
+      domain::new_message{.room = room, .author = author, .content = "one", .image_url = {}});
+  auto result = co_await std::move(op);
+  const std::lock_guard lock(out->mutex);
+  if (result) {
+    out->results.emplace_back(room, std::nullopt);
+  } else {
+    out->results.emplace_back(room, result.error().code);
+  }
+}
+
 struct registration_outcomes {
   std::mutex mutex;
   int created = 0;
@@ -1243,6 +1261,33 @@ TEST_P(StoreContract, Rel2ConcurrentInsertsFromSixteenCoroutinesAreAllAcknowledg
   EXPECT_EQ(ids_of(page.messages),
             std::vector<message_id>(acknowledged.rbegin(), acknowledged.rend()));
   EXPECT_FALSE(page.has_older);
+}
+
+TEST_P(StoreContract, Msg1AnInsertIntoAGoneRoomFailsAloneAmongConcurrentInserts) {
+  // Adapters that group concurrent writes must not let one bad write fail the others.
+  const auto u = make_user("Ana");
+  const auto r = make_room("Boca", u.id);
+  const room_id gone = r.id + 1000;
+  auto out = std::make_shared<insert_outcomes>();
+  std::vector<asio::awaitable<void>> tasks;
+  for (int i = 0; i < 24; ++i) {
+    tasks.push_back(insert_once(&store(), i % 8 == 3 ? gone : r.id, u.id, out));
+  }
+  run_all(io(), std::move(tasks), 2);
+  int stored = 0;
+  int refused = 0;
+  for (const auto& [room, error] : out->results) {
+    if (room == gone) {
+      EXPECT_EQ(error, std::optional(store_errc::not_found));
+      ++refused;
+    } else {
+      EXPECT_EQ(error, std::nullopt);
+      ++stored;
+    }
+  }
+  EXPECT_EQ(refused, 3);
+  EXPECT_EQ(stored, 21);
+  EXPECT_EQ(must(store().message_count(r.id)), 21);
 }
 
 }  // namespace

@@ -166,6 +166,14 @@ const statement insert_message{
     "INSERT INTO messages AS m (room_id, author_id, content, image_url) "
     "VALUES ($1::bigint, $2::bigint, $3::text, $4::text) RETURNING " CHAT_MSG_COLS("m")};
 
+// Group commit (pg_insert_batcher): many messages in one statement, inserted in the
+// arrays' order so ids follow it.
+const statement insert_messages{
+    "chat_insert_messages",
+    "INSERT INTO messages AS m (room_id, author_id, content, image_url) "
+    "SELECT t.r, t.a, t.c, t.i FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[]) "
+    "WITH ORDINALITY AS t(r, a, c, i, o) ORDER BY t.o RETURNING " CHAT_MSG_COLS("m")};
+
 const statement messages_page{
     "chat_messages_page",
     "SELECT " CHAT_MSG_COLS("m") " FROM messages m WHERE m.room_id = $1::bigint "

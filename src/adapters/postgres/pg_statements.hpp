@@ -27,6 +27,7 @@ extern const statement find_room;
 extern const statement update_room;
 extern const statement delete_room;
 extern const statement delete_user;
+extern const statement insert_messages;
 extern const statement add_members;
 extern const statement remove_members;
 extern const statement is_member;

@@ -21,6 +21,7 @@ namespace chat::adapters {
 
 namespace pg {
 class pg_pool;
+class insert_batcher;
 struct outcome;
 struct query;
 }  // namespace pg
@@ -95,11 +96,15 @@ class postgres_store final : public ports::store {
   explicit postgres_store(postgres_options options);
   /// Runs `q` on the store's thread; resumes on the caller's executor.
   boost::asio::awaitable<pg::outcome> submit(pg::query q);
+  /// An insert through the group-committing batcher: the batch's outcome and the row of
+  /// this message.
+  boost::asio::awaitable<std::pair<pg::outcome, int>> submit_insert(domain::new_message m);
 
   postgres_options options_;
   boost::asio::io_context io_;
   std::optional<boost::asio::executor_work_guard<boost::asio::io_context::executor_type>> work_;
   std::unique_ptr<pg::pg_pool> pool_;
+  std::unique_ptr<pg::insert_batcher> inserts_;  // runs on io_'s thread, uses pool_
   std::thread thread_;
 };
 
