@@ -145,7 +145,8 @@ class store {
   virtual task<done> create_refresh_family(domain::refresh_family family) = 0;
   /// Atomically: if `token` is the current token of a live, unexpired family of `user`,
   /// `next_token` becomes current (and the family expires at `expires_at`): `rotated`.
-  /// If it is an older token of the family: the family is revoked, `reused`.
+  /// Any other token of the family (an older one replayed, or one never issued: only the
+  /// server signs tokens carrying the family's id) revokes the family: `reused`.
   virtual task<rotation> rotate_refresh_token(std::string family_id, domain::user_id user,
                                               std::string token, std::string next_token,
                                               domain::timestamp expires_at) = 0;

@@ -499,6 +499,18 @@ TEST_P(StoreContract, Auth4PresentingAnOlderTokenIsReuseAndRevokesTheFamily) {
             rotation::rotated);
 }
 
+TEST_P(StoreContract, Auth4ATokenNeverIssuedForALiveFamilyIsReuseToo) {
+  // Only the server signs tokens carrying a family's id: one it never issued means the
+  // family is compromised, so it is revoked like a replay.
+  const auto u = make_user("Ana");
+  const auto later = domain::now() + 1h;
+  must(store().create_refresh_family(family("fam-1", u.id, "t1", later)));
+  EXPECT_EQ(must(store().rotate_refresh_token("fam-1", u.id, "forged", "t2", later)),
+            rotation::reused);
+  EXPECT_EQ(must(store().rotate_refresh_token("fam-1", u.id, "t1", "t2", later)),
+            rotation::invalid);
+}
+
 TEST_P(StoreContract, Auth5RevokedFamilyNoLongerRotatesAndRevokingTwiceIsFine) {
   const auto u = make_user("Ana");
   const auto later = domain::now() + 1h;

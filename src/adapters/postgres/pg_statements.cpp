@@ -58,15 +58,14 @@ const statement create_refresh_family{
 // second seeing the first's rotation (so it is reuse, as it should be).
 const statement rotate_refresh_token{
     "chat_rotate_refresh_token",
-    "WITH f AS (SELECT id, current_token, previous_tokens FROM refresh_families "
+    "WITH f AS (SELECT id, current_token FROM refresh_families "
     "  WHERE id = $1::text AND user_id = $2::bigint AND NOT revoked AND expires_at > now() "
     "  FOR UPDATE), "
     "rot AS (UPDATE refresh_families r SET current_token = $4::text, "
-    "  previous_tokens = r.previous_tokens || $3::text, expires_at = " CHAT_FROM_MS("$5") " "
+    "  expires_at = " CHAT_FROM_MS("$5") " "
     "  FROM f WHERE r.id = f.id AND f.current_token = $3::text RETURNING 1), "
     "rev AS (UPDATE refresh_families r SET revoked = true FROM f "
-    "  WHERE r.id = f.id AND f.current_token <> $3::text "
-    "  AND $3::text = ANY (f.previous_tokens) RETURNING 1) "
+    "  WHERE r.id = f.id AND f.current_token <> $3::text RETURNING 1) "
     "SELECT CASE WHEN EXISTS (SELECT 1 FROM rot) THEN 'rotated' "
     "  WHEN EXISTS (SELECT 1 FROM rev) THEN 'reused' ELSE 'invalid' END"};
 

@@ -19,7 +19,6 @@ CREATE TABLE refresh_families (
   id text PRIMARY KEY,
   user_id bigint NOT NULL REFERENCES users (id) ON DELETE CASCADE,
   current_token text NOT NULL,
-  previous_tokens text[] NOT NULL DEFAULT '{}',
   revoked boolean NOT NULL DEFAULT false,
   created_at timestamptz(3) NOT NULL DEFAULT now(),
   expires_at timestamptz(3) NOT NULL
