@@ -98,7 +98,7 @@ int serve(const chat::app::config& cfg) {
     obs::log(log_level::warn, "config", warning);
 
   if (!make_data_dir(cfg)) return 1;
-  const auto store = open_migrated_store(cfg);
+  auto store = open_migrated_store(cfg);
   if (store == nullptr) return 1;
 
   const std::uint64_t fd_limit = raise_fd_limit();
@@ -194,6 +194,9 @@ int serve(const chat::app::config& cfg) {
   boost::asio::post(pool.at(0), [&database_health] { database_health.start(); });
 
   pool.run();
+  // The store's threads may still complete a call (a health ping, a request's query) by
+  // posting to an executor of `pool`: join them while the io_contexts still exist.
+  store.reset();
   obs::log(log_level::info, "app", "stopped");
   return 0;
 }
