@@ -123,3 +123,17 @@ TEST(Printer, PrintedDocumentsParseBackToTheSamePrint) {
 }
 
 }  // namespace
+
+namespace chat::graphql {
+namespace {
+
+TEST(Printer, AShorthandQueryAfterABodilessTypeReadsBackAsItsFieldsLikeGraphqlJs) {
+  // graphql-js 16.15 prints the same text, which parses back as `type Query { a: Int }`
+  // (found by the parser fuzzer; the fuzzer accepts this one ambiguity).
+  const auto printed = print(parse("type Query query{ a: Int }").doc->root());
+  EXPECT_EQ(printed, "type Query\n\n{\n  a: Int\n}");
+  EXPECT_EQ(print(parse(printed).doc->root()), "type Query {\n  a: Int\n}");
+}
+
+}  // namespace
+}  // namespace chat::graphql
