@@ -26,6 +26,14 @@ void append_element(std::string& out, const std::optional<std::string>& text) {
   out += '"';
 }
 
+/// One message inserted by itself (`insert_message`, one row, one commit).
+query single_insert(const domain::new_message& m) {
+  query q;
+  q.prepared = &sql::insert_message;
+  q.params = {std::to_string(m.room), std::to_string(m.author), m.content, m.image_url};
+  return q;
+}
+
 std::int64_t id_of(const PGresult* r, int row) {
   std::int64_t v = 0;
   const char* s = PQgetvalue(r, row, 0);
@@ -56,10 +64,7 @@ void insert_batcher::flush() {
   ++in_flight_;
   ++batches_;
   if (batch.size() == 1) {
-    query q;
-    q.prepared = &sql::insert_message;
-    const auto& m = batch.front().m;
-    q.params = {std::to_string(m.room), std::to_string(m.author), m.content, m.image_url};
+    query q = single_insert(batch.front().m);
     pool_.submit(std::move(q), completion([this, b = std::move(batch)](outcome o) mutable {
                    complete(std::move(b), std::move(o));
                  }));
@@ -122,9 +127,7 @@ void insert_batcher::complete(std::vector<item> batch, outcome o) {
 
 void insert_batcher::run_alone(item it) {
   ++in_flight_;
-  query q;
-  q.prepared = &sql::insert_message;
-  q.params = {std::to_string(it.m.room), std::to_string(it.m.author), it.m.content, it.m.image_url};
+  query q = single_insert(it.m);
   pool_.submit(std::move(q), completion([this, done = std::move(it.done)](outcome o) mutable {
                  --in_flight_;
                  done(std::move(o), 0);
