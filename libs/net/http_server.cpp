@@ -20,6 +20,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "net/graphql_http/multipart_request.hpp"
 #include "observability/correlation_id.hpp"
 
 namespace chat::net {
@@ -52,17 +53,6 @@ std::string_view http_date() {
     std::strftime(text, sizeof text, "%a, %d %b %Y %H:%M:%S GMT", &tm);
   }
   return text;
-}
-
-bool is_multipart(std::string_view content_type) {
-  constexpr std::string_view k_prefix = "multipart/form-data";
-  if (content_type.size() < k_prefix.size()) return false;
-  for (std::size_t i = 0; i < k_prefix.size(); ++i) {
-    const char c = content_type[i];
-    const char lower = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    if (lower != k_prefix[i]) return false;
-  }
-  return true;
 }
 
 /// Errors that mean the peer went away or the connection was closed on purpose: no
@@ -220,9 +210,10 @@ asio::awaitable<void> http_server::impl::run_session(tcp::socket socket,
       const std::string method(header.method_string());
       const std::string target(header.target());
 
-      const std::uint64_t limit = is_multipart(header[http::field::content_type])
-                                      ? options.max_multipart_body_bytes
-                                      : options.max_body_bytes;
+      const std::uint64_t limit =
+          graphql_http::is_multipart_form_data(header[http::field::content_type])
+              ? options.max_multipart_body_bytes
+              : options.max_body_bytes;
       const auto too_large_message = [&] {
         return "Request body is too large (limit " + std::to_string(limit) + " bytes)";
       };

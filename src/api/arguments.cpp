@@ -41,6 +41,22 @@ graphql::field_error bad_request(std::string_view field, std::string message) {
                               std::move(extra)};
 }
 
+graphql::field_error bad_request(std::string message,
+                                 const std::map<std::string, std::string, std::less<>>& fields) {
+  std::string extra = "\"errors\":{";
+  bool first = true;
+  for (const auto& [field, problem] : fields) {
+    if (!first) extra += ',';
+    first = false;
+    text::append_json_string(extra, field);
+    extra += ':';
+    text::append_json_string(extra, problem);
+  }
+  extra += '}';
+  return graphql::field_error{std::move(message), std::string(graphql::error_code::bad_request),
+                              std::move(extra)};
+}
+
 std::variant<std::int64_t, graphql::field_error> id_argument(const boost::json::object& arguments,
                                                              std::string_view name) {
   const boost::json::value* v = arguments.if_contains(name);

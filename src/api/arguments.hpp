@@ -8,6 +8,7 @@
 
 #include <boost/json/object.hpp>
 #include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -19,6 +20,11 @@ namespace chat::api {
 
 /// ERR-1 `BAD_REQUEST`: `message`, with `extensions.errors = {field: message}`.
 graphql::field_error bad_request(std::string_view field, std::string message);
+
+/// ERR-1 `BAD_REQUEST` for several fields at once: `message`, with
+/// `extensions.errors = {field: message, …}`.
+graphql::field_error bad_request(std::string message,
+                                 const std::map<std::string, std::string, std::less<>>& fields);
 
 /// The id in the argument `name`: a whole number (`1.5` and `1e300` are refused). A
 /// missing or null argument is refused too (the schema makes id arguments non-null).

@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "api/user_resolvers.hpp"
 #include "graphql/execution/response_writer.hpp"
 #include "graphql/execution/subscribe.hpp"
 #include "graphql/type/custom_scalars.hpp"
@@ -56,19 +57,27 @@ const graphql::operation_definition_node* select_operation(const graphql::docume
 /// The answer of the old backend's `hello`, kept byte for byte.
 constexpr std::string_view k_hello = "hello brah! u mirin? ";
 
-/// Object types resolved from JSON members by default until their capability lands
-/// (their root fields below answer NOT_IMPLEMENTED, so none is reached yet).
+/// Object types resolved from JSON members by default: the resolvers answer them as JSON
+/// objects (`user_json`), or their root fields answer NOT_IMPLEMENTED until their
+/// capability lands.
 const std::vector<std::string> k_json_types = {
     "ChatroomEntity",   "LogInResponse",    "MessageEdge",           "MessageEntity", "PageInfo",
     "PaginatedMessage", "RegisterResponse", "SearchChatroomsResult", "UserEntity"};
 
-/// Binds every root field: `hello` answers; the others, whose capability lands with
-/// the storage, accounts, rooms and real-time issues, answer NOT_IMPLEMENTED.
-graphql::resolver_map bind_resolvers(const graphql::schema& s) {
+/// Binds every root field: `hello`, and the accounts and users when their services are
+/// given; the others, whose capability lands with the rooms and real-time issues, answer
+/// NOT_IMPLEMENTED.
+graphql::resolver_map bind_resolvers(const graphql::schema& s, const endpoint_services& services) {
   graphql::resolver_map resolvers;
   resolvers.bind("Query.hello", [](const graphql::value&, const graphql::resolve_info&) {
     return graphql::value(boost::json::value(k_hello));
   });
+  if (services.accounts != nullptr) {
+    bind_account_resolvers(resolvers, *services.accounts, services.cookies);
+  }
+  if (services.store != nullptr && services.uploads != nullptr) {
+    bind_user_resolvers(resolvers, *services.store, *services.uploads);
+  }
   const auto not_implemented = [](const std::string& coordinate) {
     return graphql::field_error{coordinate + " is not implemented yet in this build",
                                 std::string(graphql::error_code::not_implemented),
@@ -78,7 +87,7 @@ graphql::resolver_map bind_resolvers(const graphql::schema& s) {
     if (root == nullptr) continue;
     for (const auto& field : root->fields()) {
       const std::string coordinate = root->name() + "." + field.name;
-      if (coordinate == "Query.hello") continue;
+      if (resolvers.find(root->name(), field.name) != nullptr) continue;
       resolvers.bind(coordinate, [coordinate, not_implemented](const graphql::value&,
                                                                const graphql::resolve_info&) {
         return graphql::value(not_implemented(coordinate));
@@ -101,9 +110,10 @@ graphql::resolver_map bind_resolvers(const graphql::schema& s) {
 
 }  // namespace
 
-graphql_endpoint::graphql_endpoint(std::shared_ptr<const graphql::schema> s, const options& opts)
+graphql_endpoint::graphql_endpoint(std::shared_ptr<const graphql::schema> s, const options& opts,
+                                   const endpoint_services& services)
     : schema_(std::move(s)),
-      resolvers_(bind_resolvers(*schema_)),
+      resolvers_(bind_resolvers(*schema_, services)),
       limit_rules_(graphql::limits::rules_for(opts.limits)),
       parse_options_(opts.parse),
       cache_(
@@ -125,7 +135,8 @@ graphql_endpoint::graphql_endpoint(std::shared_ptr<const graphql::schema> s, con
 
 std::unique_ptr<graphql_endpoint> graphql_endpoint::create(std::string_view sdl,
                                                            const options& opts,
-                                                           std::vector<std::string>& errors) {
+                                                           std::vector<std::string>& errors,
+                                                           const endpoint_services& services) {
   graphql::build_options build;
   build.scalars["DateTime"] = graphql::date_time_coercion();  // GQL-3
   build.scalars["Upload"] = graphql::upload_coercion();       // GQL-3, HTTP-2
@@ -134,7 +145,8 @@ std::unique_ptr<graphql_endpoint> graphql_endpoint::create(std::string_view sdl,
     errors = std::move(built.errors);
     return nullptr;
   }
-  std::unique_ptr<graphql_endpoint> endpoint(new graphql_endpoint(std::move(built.built), opts));
+  std::unique_ptr<graphql_endpoint> endpoint(
+      new graphql_endpoint(std::move(built.built), opts, services));
   errors = endpoint->resolvers_.unbound_fields(*endpoint->schema_, k_json_types);
   for (auto& error : errors)
     error = "Field " + error + " has neither a resolver nor a default";
@@ -143,7 +155,7 @@ std::unique_ptr<graphql_endpoint> graphql_endpoint::create(std::string_view sdl,
 }
 
 boost::asio::awaitable<graphql_endpoint::operation_result> graphql_endpoint::run_one(
-    const gh::operation_request& op, bool from_get) {
+    const gh::operation_request& op, bool from_get, request_context& context) {
   const std::string timestamp = now_timestamp();
   const auto prepared = cache_.get(op.query);
   if (!prepared->valid()) {
@@ -180,16 +192,18 @@ boost::asio::awaitable<graphql_endpoint::operation_result> graphql_endpoint::run
   request.variables = op.variables;
   request.resolvers = &resolvers_;
   request.plans = prepared->plans;  // plans kept with the cached document (GQL-4)
+  request.context = &context;
   auto result = co_await graphql::execute(std::move(request), timestamp);
   co_return operation_result{std::move(result.body), result.request_error,
                              result.request_error ? http::status::bad_request : http::status::ok};
 }
 
 boost::asio::awaitable<graphql_http_result> graphql_endpoint::run(const gh::parsed_request& request,
-                                                                  gh::media_type media) {
+                                                                  gh::media_type media,
+                                                                  request_context& context) {
   const bool strict = media == gh::media_type::graphql_response_json;
   if (!request.batched) {
-    auto result = co_await run_one(request.operations.front(), request.from_get);
+    auto result = co_await run_one(request.operations.front(), request.from_get, context);
     http::status status = result.status;
     // application/json answers GraphQL errors with 200 (GraphQL over HTTP); the
     // GET-mutation refusal is an HTTP matter and keeps its 405 either way.
@@ -203,7 +217,7 @@ boost::asio::awaitable<graphql_http_result> graphql_endpoint::run(const gh::pars
   std::string body = "[";
   for (std::size_t i = 0; i < request.operations.size(); ++i) {
     if (i > 0) body += ',';
-    body += (co_await run_one(request.operations[i], request.from_get)).body;
+    body += (co_await run_one(request.operations[i], request.from_get, context)).body;
   }
   body += ']';
   co_return graphql_http_result{http::status::ok, std::move(body), {}};

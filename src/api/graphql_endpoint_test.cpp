@@ -26,8 +26,9 @@ class GraphqlEndpoint : public ::testing::Test {
 
   graphql_http_result run(const gh::parsed_request& request, gh::media_type media) {
     boost::asio::io_context ioc;
+    request_context context;
     auto future = boost::asio::co_spawn(
-        ioc, [&]() { return endpoint_->run(request, media); }, boost::asio::use_future);
+        ioc, [&]() { return endpoint_->run(request, media, context); }, boost::asio::use_future);
     ioc.run();
     return future.get();
   }

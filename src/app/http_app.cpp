@@ -1,11 +1,15 @@
 #include "app/http_app.hpp"
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <cmath>
 
+#include "api/account_resolvers.hpp"
 #include "app/graphiql_page.hpp"
+#include "net/cookies.hpp"
 #include "net/graphql_http/graphql_request.hpp"
+#include "net/graphql_http/multipart_request.hpp"
 #include "observability/logger.hpp"
 #include "text/json_text.hpp"
 
@@ -61,6 +65,34 @@ bool is_get_or_head(const net::http_request& request) {
   return request.method() == http::verb::get || request.method() == http::verb::head;
 }
 
+/// The access token of `Authorization: Bearer <token>`; empty for anything else.
+std::string_view bearer_token(std::string_view header) noexcept {
+  constexpr std::string_view k_scheme = "bearer ";
+  if (header.size() <= k_scheme.size()) return {};
+  for (std::size_t i = 0; i < k_scheme.size(); ++i) {
+    const char c = header[i];
+    const char lower = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    if (lower != k_scheme[i]) return {};
+  }
+  std::string_view token = header.substr(k_scheme.size());
+  while (!token.empty() && token.front() == ' ')
+    token.remove_prefix(1);
+  while (!token.empty() && token.back() == ' ')
+    token.remove_suffix(1);
+  return token;
+}
+
+/// MSG-3 without PUBLIC_URL: the scheme and host this request came in on. A Host
+/// header with anything but host-name characters is not trusted into a URL.
+std::string url_from_host(std::string_view host) {
+  const bool plausible =
+      !host.empty() && host.size() <= 255 && std::all_of(host.begin(), host.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+               c == '.' || c == '-' || c == ':' || c == '[' || c == ']';
+      });
+  return "http://" + (plausible ? std::string(host) : std::string("localhost"));
+}
+
 }  // namespace
 
 std::string_view route_label(std::string_view target) noexcept {
@@ -71,6 +103,7 @@ std::string_view route_label(std::string_view target) noexcept {
     if (path == route) return route;
   }
   if (path.starts_with("/graphiql/")) return "/graphiql";
+  if (path.starts_with("/uploads/")) return "/uploads";
   return "other";
 }
 
@@ -86,7 +119,8 @@ std::string error_body(std::string_view code, std::string_view message) {
 }
 
 http_app::http_app(obs::metrics_registry& metrics, std::vector<readiness_check> checks,
-                   net::cors_policy cors, api::graphql_endpoint& graphql)
+                   net::cors_policy cors, api::graphql_endpoint& graphql,
+                   http_app_services services)
     : metrics_(metrics),
       requests_(metrics.counter_family("chat_http_requests_total",
                                        "HTTP requests answered, by route and status.",
@@ -97,7 +131,11 @@ http_app::http_app(obs::metrics_registry& metrics, std::vector<readiness_check> 
                                           {"route"}, obs::latency_buckets())),
       checks_(std::move(checks)),
       cors_(std::move(cors)),
-      graphql_(graphql) {}
+      graphql_(graphql),
+      services_(std::move(services)) {
+  while (!services_.public_url.empty() && services_.public_url.back() == '/')
+    services_.public_url.pop_back();
+}
 
 boost::asio::awaitable<net::http_response> http_app::handle(net::http_request& request,
                                                             const net::request_info& info) {
@@ -106,9 +144,12 @@ boost::asio::awaitable<net::http_response> http_app::handle(net::http_request& r
       path_of(request.target()) == "/graphql" &&
       !(is_get_or_head(request) && wants_graphiql(request.target(), request[http::field::accept]));
   // (An if, not ?: — GCC 12 miscompiles co_await inside a conditional expression.)
+  const bool upload_request = path_of(request.target()).starts_with("/uploads/");
   net::http_response response;
   if (graphql_request) {
-    response = co_await graphql(request);
+    response = co_await graphql(request, info);
+  } else if (upload_request) {
+    response = co_await upload(request);
   } else {
     response = route(request, info);
   }
@@ -160,8 +201,58 @@ net::http_response http_app::route(const net::http_request& request,
 
 // GraphQL over HTTP (HTTP-1, HTTP-3): requests are checked and read here, then run by
 // the GraphQL endpoint.
-boost::asio::awaitable<net::http_response> http_app::graphql(
+api::request_context http_app::context_for(const net::http_request& request,
+                                           const net::request_info& info) const {
+  api::request_context context;
+  context.correlation_id = info.correlation_id;
+  context.public_url = services_.public_url.empty() ? url_from_host(request[http::field::host])
+                                                    : services_.public_url;
+  const std::string_view cookies = request[http::field::cookie];
+  if (auto refresh = net::find_cookie(cookies, api::k_refresh_cookie)) {
+    context.refresh_cookie = std::string(*refresh);
+  }
+  if (services_.accounts == nullptr) return context;
+  // AUTH-6: the header first; one that does not verify (the web client sends
+  // `Bearer null`) falls back to the cookie.
+  const auto header_token = bearer_token(request[http::field::authorization]);
+  context.user = services_.accounts->authenticate(header_token);
+  if (!context.user) {
+    if (auto access = net::find_cookie(cookies, api::k_access_cookie)) {
+      context.user = services_.accounts->authenticate(*access);
+    }
+  }
+  return context;
+}
+
+// HTTP-5: stored images, with the type their content showed and `nosniff`; names are
+// the server's own (anything else is a 404 before the file system is touched).
+boost::asio::awaitable<net::http_response> http_app::upload(
     const net::http_request& request) const {
+  if (!is_get_or_head(request)) co_return method_not_allowed(request, "GET, HEAD");
+  const auto not_found = [&] {
+    return make_response(request, http::status::not_found, k_json,
+                         error_body("NOT_FOUND", "Image not found"));
+  };
+  if (services_.uploads == nullptr) co_return not_found();
+  std::string name(path_of(request.target()).substr(std::string_view("/uploads/").size()));
+  auto image = co_await services_.uploads->open_image(std::move(name));
+  if (!image) {
+    if (image.error().code == ports::upload_errc::not_found) co_return not_found();
+    obs::log(obs::log_level::error, "uploads", "image not read", {},
+             {{"error", image.error().detail}});
+    co_return make_response(request, http::status::internal_server_error, k_json,
+                            error_body("INTERNAL_SERVER_ERROR", "The image could not be read"));
+  }
+  const std::string content_type(image->content_type());
+  auto response = make_response(request, http::status::ok, content_type, std::move(image->bytes));
+  // Names are never reused: a stored image never changes.
+  response.set(http::field::cache_control, "public, max-age=31536000, immutable");
+  response.set("X-Content-Type-Options", "nosniff");
+  co_return response;
+}
+
+boost::asio::awaitable<net::http_response> http_app::graphql(const net::http_request& request,
+                                                             const net::request_info& info) const {
   namespace gh = net::graphql_http;
   const auto refuse = [&](const gh::request_error& error) {
     auto response =
@@ -183,12 +274,38 @@ boost::asio::awaitable<net::http_response> http_app::graphql(
                                        "application/graphql-response+json; the Accept header "
                                        "allows neither"));
   }
-  auto parsed = gh::parse_request(request);
-  if (auto* error = std::get_if<gh::request_error>(&parsed)) co_return refuse(*error);
-  auto result = co_await graphql_.run(std::get<gh::parsed_request>(parsed), *media);
+  api::request_context context = context_for(request, info);
+  gh::parsed_request operations;
+  if (request.method() == http::verb::post &&
+      gh::is_multipart_form_data(request[http::field::content_type])) {
+    // HTTP-2: the GraphQL multipart request spec; at most one file of UPLOAD_MAX_BYTES.
+    gh::multipart_limits limits;
+    limits.max_file_bytes = services_.upload_max_bytes;
+    limits.max_operations_bytes = k_multipart_fields_bytes;
+    auto multipart =
+        gh::parse_multipart_request(request[http::field::content_type], request.body(), limits);
+    if (auto* error = std::get_if<gh::multipart_error>(&multipart)) {
+      co_return make_response(request, error->status, k_json,
+                              error_body(error->code, error->message));
+    }
+    auto& parsed = std::get<gh::multipart_request>(multipart);
+    for (const auto& file : parsed.files) {
+      context.files.push_back(
+          api::request_file{file.filename, file.declared_type, std::string(file.bytes)});
+    }
+    operations = std::move(parsed.request);
+  } else {
+    auto parsed = gh::parse_request(request);
+    if (auto* error = std::get_if<gh::request_error>(&parsed)) co_return refuse(*error);
+    operations = std::get<gh::parsed_request>(std::move(parsed));
+  }
+  auto result = co_await graphql_.run(operations, *media, context);
   auto response =
       make_response(request, result.status, gh::content_type_of(*media), std::move(result.body));
   if (!result.allow.empty()) response.set(http::field::allow, result.allow);
+  for (const auto& cookie : context.set_cookies) {
+    if (!cookie.empty()) response.insert(http::field::set_cookie, cookie);
+  }
   co_return response;
 }
 

@@ -10,9 +10,12 @@
 #include <vector>
 
 #include "api/graphql_endpoint.hpp"
+#include "api/request_context.hpp"
+#include "auth/account_service.hpp"
 #include "net/cors.hpp"
 #include "net/http_types.hpp"
 #include "observability/metrics.hpp"
+#include "ports/upload_store.hpp"
 
 namespace chat::app {
 
@@ -23,10 +26,26 @@ struct readiness_check {
   std::function<std::string()> probe;
 };
 
+/// HTTP-2: the room a multipart request's `operations` and `map` fields may take; the
+/// server's body limit for multipart requests is UPLOAD_MAX_BYTES plus this.
+inline constexpr std::uint64_t k_multipart_fields_bytes = 256 * 1024;
+inline constexpr std::uint64_t k_multipart_overhead_bytes =
+    2 * k_multipart_fields_bytes + 16 * 1024;
+
+/// What the front needs besides the GraphQL endpoint: the credential check (AUTH-6),
+/// the uploaded images it serves (HTTP-5), and the limits and URL of uploads (HTTP-2,
+/// MSG-3). Null services: requests are anonymous and `/uploads/` answers 404.
+struct http_app_services {
+  const auth::account_service* accounts = nullptr;
+  ports::upload_store* uploads = nullptr;
+  std::string public_url;  // PUBLIC_URL without a trailing slash; empty: from Host
+  std::uint64_t upload_max_bytes = 10ULL * 1024 * 1024;
+};
+
 class http_app final : public net::http_handler {
  public:
   http_app(obs::metrics_registry& metrics, std::vector<readiness_check> checks,
-           net::cors_policy cors, api::graphql_endpoint& graphql);
+           net::cors_policy cors, api::graphql_endpoint& graphql, http_app_services services = {});
 
   boost::asio::awaitable<net::http_response> handle(net::http_request& request,
                                                     const net::request_info& info) override;
@@ -39,7 +58,12 @@ class http_app final : public net::http_handler {
   net::http_response route(const net::http_request& request, const net::request_info& info);
   net::http_response readiness(const net::http_request& request) const;
   net::http_response metrics_text(const net::http_request& request) const;
-  boost::asio::awaitable<net::http_response> graphql(const net::http_request& request) const;
+  boost::asio::awaitable<net::http_response> graphql(const net::http_request& request,
+                                                     const net::request_info& info) const;
+  boost::asio::awaitable<net::http_response> upload(const net::http_request& request) const;
+  /// AUTH-6 and the cookies of a request, for its resolvers.
+  api::request_context context_for(const net::http_request& request,
+                                   const net::request_info& info) const;
 
   obs::metrics_registry& metrics_;
   obs::family<obs::counter>& requests_;
@@ -47,6 +71,7 @@ class http_app final : public net::http_handler {
   std::vector<readiness_check> checks_;
   net::cors_policy cors_;
   api::graphql_endpoint& graphql_;
+  http_app_services services_;
 };
 
 /// The metrics label for a request path: a known route or "other" (bounded cardinality).

@@ -10,10 +10,13 @@
 #include <filesystem>
 #include <system_error>
 
+#include "adapters/files/file_upload_store.hpp"
 #include "app/config.hpp"
 #include "app/http_app.hpp"
 #include "app/store_factory.hpp"
 #include "app/store_health.hpp"
+#include "auth/account_service.hpp"
+#include "auth/password_hasher.hpp"
 #include "net/http_server.hpp"
 #include "net/io_pool.hpp"
 #include "observability/logger.hpp"
@@ -101,14 +104,38 @@ int serve(const chat::app::config& cfg) {
   auto store = open_migrated_store(cfg);
   if (store == nullptr) return 1;
 
+  // MSG-3: uploaded images under DATA_DIR/uploads.
+  chat::adapters::file_upload_options upload_options;
+  upload_options.directory = std::filesystem::path(cfg.data_dir) / "uploads";
+  auto opened_uploads = chat::adapters::file_upload_store::open(upload_options);
+  if (!opened_uploads) {
+    return fail("uploads", fmt::format("chatd: cannot open the uploads directory: {}",
+                                       opened_uploads.error().detail));
+  }
+  auto uploads = std::move(*opened_uploads);
+
   const std::uint64_t fd_limit = raise_fd_limit();
+
+  // AUTH-2: bcrypt on its own low-priority threads, never on the network threads.
+  auto hasher = std::make_unique<chat::auth::password_hasher>();
+  chat::auth::token_settings tokens;
+  tokens.access_secret = cfg.jwt_access_secret;
+  tokens.refresh_secret = cfg.jwt_refresh_secret;
+  tokens.access_ttl = std::chrono::duration_cast<std::chrono::seconds>(cfg.access_token_ttl);
+  tokens.refresh_ttl = std::chrono::duration_cast<std::chrono::seconds>(cfg.refresh_token_ttl);
+  chat::auth::account_service accounts(*store, *hasher, std::move(tokens));
 
   obs::metrics_registry metrics;
   obs::register_process_metrics(metrics);
   // GQL-2: the served schema is built (and checked) before anything listens.
   std::vector<std::string> schema_errors;
-  const auto graphql =
-      chat::api::graphql_endpoint::create(chat::api::served_schema_sdl(), {}, schema_errors);
+  chat::api::endpoint_services services;
+  services.store = store.get();
+  services.accounts = &accounts;
+  services.uploads = uploads.get();
+  services.cookies.secure = cfg.production();  // AUTH-3
+  const auto graphql = chat::api::graphql_endpoint::create(chat::api::served_schema_sdl(), {},
+                                                           schema_errors, services);
   if (graphql == nullptr) {
     for (const auto& error : schema_errors)
       obs::log(log_level::error, "graphql", error);
@@ -126,13 +153,18 @@ int serve(const chat::app::config& cfg) {
   chat::app::store_health database_health(*store, pool.at(0).get_executor());
   std::vector<chat::app::readiness_check> checks;
   checks.push_back({"database", [&database_health] { return database_health.problem(); }});
+  chat::app::http_app_services front;
+  front.accounts = &accounts;
+  front.uploads = uploads.get();
+  front.public_url = cfg.public_url;
+  front.upload_max_bytes = cfg.upload_max_bytes;
   chat::app::http_app app(metrics, std::move(checks), chat::net::cors_policy(cfg.cors_origins),
-                          *graphql);
+                          *graphql, std::move(front));
 
   chat::net::server_options options;
   options.header_timeout = cfg.http_header_timeout;
   options.idle_timeout = cfg.http_idle_timeout;
-  options.max_multipart_body_bytes = cfg.upload_max_bytes + 64 * 1024;
+  options.max_multipart_body_bytes = cfg.upload_max_bytes + chat::app::k_multipart_overhead_bytes;
   options.max_connections = cfg.max_connections;
   chat::net::http_server server(pool, options, app);
 
@@ -194,8 +226,11 @@ int serve(const chat::app::config& cfg) {
   boost::asio::post(pool.at(0), [&database_health] { database_health.start(); });
 
   pool.run();
-  // The store's threads may still complete a call (a health ping, a request's query) by
-  // posting to an executor of `pool`: join them while the io_contexts still exist.
+  // The hasher's, uploads' and store's threads may still complete a call (a health ping, a
+  // request's query) by posting to an executor of `pool`: join them while the io_contexts still
+  // exist.
+  hasher.reset();
+  uploads.reset();
   store.reset();
   obs::log(log_level::info, "app", "stopped");
   return 0;
