@@ -6,7 +6,8 @@
 #   - start-up to the first answered /healthz and idle resident memory
 # then the GraphQL engine benchmarks (bench/engine.sh) unless ENGINE=0, then the storage
 # benchmarks (bench/store.sh: both store adapters against raw sqlite3/libpq, throwaway
-# PostgreSQL) unless STORE=0.
+# PostgreSQL) unless STORE=0, then the login benchmark (bench/accounts.sh) unless
+# ACCOUNTS=0.
 # Results go to bench/results/http-<timestamp>.md and stdout.
 # Knobs: DURATION (default 10s), CONNECTIONS (64), RUNS (startup runs, 20), ENGINE (1),
 # STORE (1; bench/store.sh has its own DURATION, default 5 s per measure: STORE_DURATION).
@@ -121,4 +122,9 @@ fi
 if [[ ${STORE:-1} != 0 ]]; then
   echo
   DURATION=${STORE_DURATION:-5} bench/store.sh
+fi
+
+if [[ ${ACCOUNTS:-1} != 0 ]]; then
+  echo
+  DURATION=${ACCOUNTS_DURATION:-10} bench/accounts.sh
 fi

@@ -6,6 +6,10 @@
 #   FUZZ_SECONDS  fuzzing time per target (default 600)
 #   FUZZ_JOBS     fuzzing processes per target, libFuzzer -fork (default: the core count)
 #   FUZZ_BUILD    1 (default) configures and builds the `fuzz` preset first; 0 does not
+#   FUZZ_RUNS     when set: a reproducible run instead (what `make test` does): one
+#                 process, the checked-in corpus only (in a fresh working corpus), then
+#                 FUZZ_RUNS mutations with the seed FUZZ_SEED (default 1); FUZZ_SECONDS
+#                 and FUZZ_JOBS are ignored
 # Each target's working corpus is build/fuzz/corpus-<target>, kept between runs and seeded
 # from the checked-in fuzz/corpus/<target>; reproducers go to build/fuzz/artifacts-<target>/
 # and the output to build/fuzz/<target>.log. Exits non-zero on any crash, leak, timeout
@@ -44,17 +48,33 @@ for target in "${targets[@]}"; do
   log=$build_dir/$target.log
   mkdir -p "$corpus" "$artifacts"
   stamp=$(mktemp)
-  echo "fuzz $target: ${seconds}s, $jobs process(es), corpus $corpus, log $log"
-  # Fork mode ignores timeouts and out-of-memory inputs unless told not to.
   set +e
-  "$binary" -fork="$jobs" -ignore_crashes=0 -ignore_timeouts=0 -ignore_ooms=0 \
-    -max_total_time="$seconds" -max_len="$(max_len_of "$target")" -timeout=10 \
-    -rss_limit_mb=2048 -dict=fuzz/graphql.dict -artifact_prefix="$artifacts/" \
-    "$corpus" "fuzz/corpus/$target" >"$log" 2>&1
-  code=$?
+  if [[ -n ${FUZZ_RUNS:-} ]]; then
+    # Reproducible: the same binary, seeds and seed number make the same inputs, given
+    # fixed addresses (setarch -R: pointer comparisons feed the mutator) and no corpus
+    # reloads (which are timed).
+    work=$(mktemp -d)
+    fixed=()
+    setarch "$(uname -m)" -R true 2>/dev/null && fixed=(setarch "$(uname -m)" -R)
+    echo "fuzz $target: reproducible, $FUZZ_RUNS runs, seed ${FUZZ_SEED:-1}${fixed:+, fixed addresses}"
+    "${fixed[@]}" "$binary" -seed="${FUZZ_SEED:-1}" -runs="$FUZZ_RUNS" -reload=0 \
+      -max_len="$(max_len_of "$target")" -timeout=10 -rss_limit_mb=2048 \
+      -dict=fuzz/graphql.dict -artifact_prefix="$artifacts/" -print_final_stats=1 \
+      "$work" "fuzz/corpus/$target" >"$log" 2>&1
+    code=$?
+    rm -rf "$work"
+  else
+    echo "fuzz $target: ${seconds}s, $jobs process(es), corpus $corpus, log $log"
+    # Fork mode ignores timeouts and out-of-memory inputs unless told not to.
+    "$binary" -fork="$jobs" -ignore_crashes=0 -ignore_timeouts=0 -ignore_ooms=0 \
+      -max_total_time="$seconds" -max_len="$(max_len_of "$target")" -timeout=10 \
+      -rss_limit_mb=2048 -dict=fuzz/graphql.dict -artifact_prefix="$artifacts/" \
+      "$corpus" "fuzz/corpus/$target" >"$log" 2>&1
+    code=$?
+  fi
   set -e
   # The last progress line: "#N: cov: C ft: F corp: K exec/s E oom/timeout/crash: a/b/c time: Ts".
-  grep -E '^#[0-9]+: cov:' "$log" | tail -1 || true
+  grep -E '^#[0-9]+(: cov:|\s+DONE)' "$log" | tail -1 || true
   mapfile -t found < <(find "$artifacts" -type f -newer "$stamp" | sort)
   rm -f "$stamp"
   if [[ $code -ne 0 || ${#found[@]} -gt 0 ]]; then

@@ -46,11 +46,14 @@ run_node() {
 }
 
 # scripts/fuzz.sh fails on any crash, leak or timeout and names the reproducer; each
-# target counts as one suite. The targets were built by `make build-tests`.
+# target counts as one suite. The targets were built by `make build-tests`. Reproducible
+# runs (a fixed seed and number of runs from the checked-in corpus): a failure here
+# fails the same way on any machine; `make fuzz` explores without end.
 run_fuzz() {
-  local target=$1 seconds=$2
+  local target=$1 runs=$2
   echo "==> fuzz-$target"
-  if FUZZ_BUILD=0 FUZZ_SECONDS=$seconds scripts/fuzz.sh "$target"; then
+  if FUZZ_BUILD=0 FUZZ_RUNS=$runs FUZZ_SEED=20261127 scripts/fuzz.sh "$target" 2>&1 |
+    tee "$log_dir/fuzz-$target.log"; then
     passed=$((passed + 1))
   else
     failed=$((failed + 1))
@@ -61,8 +64,8 @@ run_fuzz() {
 run_ctest unit-asan --preset asan -L unit -j2
 run_ctest release --preset release -j2
 run_node e2e
-run_fuzz parser 60
-run_fuzz validate 30
+run_fuzz parser 600000
+run_fuzz validate 300000
 
 echo "==> format-check"
 if make --no-print-directory format-check; then
@@ -74,6 +77,13 @@ fi
 
 echo
 if [[ ${#failures[@]} -gt 0 ]]; then
+  # What failed, again at the very end: CI logs are often read from the tail.
+  for name in "${failures[@]}"; do
+    [[ -f $log_dir/$name.log ]] || continue
+    echo "--- $name:"
+    grep -E "^not ok|\(Failed\)|\(Timeout\)|\(SEGFAULT\)|==[0-9]+==ERROR|^SUMMARY: |deadly signal|reproducer|FAILED \(exit|Test unit written|^# fail" \
+      "$log_dir/$name.log" | head -n 30
+  done
   echo "FAILED suites: ${failures[*]}"
 fi
 echo "summary: $passed passed, $failed failed"

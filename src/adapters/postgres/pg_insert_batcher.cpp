@@ -1,6 +1,7 @@
 #include "adapters/postgres/pg_insert_batcher.hpp"
 
 #include <algorithm>
+#include <boost/asio/post.hpp>
 #include <charconv>
 #include <numeric>
 
@@ -43,12 +44,22 @@ std::int64_t id_of(const PGresult* r, int row) {
 
 }  // namespace
 
-insert_batcher::insert_batcher(pg_pool& pool, unsigned max_in_flight, std::size_t max_batch)
-    : pool_(pool), max_in_flight_(std::max(1U, max_in_flight)), max_batch_(max_batch) {}
+insert_batcher::insert_batcher(boost::asio::io_context& io, pg_pool& pool,
+                               unsigned max_in_flight, std::size_t max_batch)
+    : io_(io), pool_(pool), max_in_flight_(std::max(1U, max_in_flight)), max_batch_(max_batch) {}
 
 void insert_batcher::submit(domain::new_message m, done_fn done) {
   pending_.push_back(item{std::move(m), std::move(done)});
-  if (in_flight_ < max_in_flight_) flush();
+  if (in_flight_ < max_in_flight_) schedule_flush();
+}
+
+void insert_batcher::schedule_flush() {
+  if (flush_scheduled_) return;
+  flush_scheduled_ = true;
+  boost::asio::post(io_, [this] {
+    flush_scheduled_ = false;
+    if (in_flight_ < max_in_flight_) flush();
+  });
 }
 
 void insert_batcher::flush() {

@@ -234,7 +234,7 @@ postgres_store::postgres_store(postgres_options options) : options_(std::move(op
   pool_ = std::make_unique<pg::pg_pool>(io_, std::move(pool));
   // Half the connections carry insert batches: fewer batches in flight make larger ones
   // (measured in bench/store_bench: 2 of 4 beat 1 and 4), the rest serve reads.
-  inserts_ = std::make_unique<pg::insert_batcher>(*pool_, std::max(1U, connections / 2));
+  inserts_ = std::make_unique<pg::insert_batcher>(io_, *pool_, std::max(1U, connections / 2));
   work_.emplace(io_.get_executor());
   boost::asio::post(io_, [this] { pool_->start(); });
   thread_ = std::thread([this] { io_.run(); });
