@@ -2,6 +2,8 @@
 
 #include <chrono>
 
+#include "api/message_resolvers.hpp"
+#include "api/room_resolvers.hpp"
 #include "api/user_resolvers.hpp"
 #include "graphql/execution/response_writer.hpp"
 #include "graphql/execution/subscribe.hpp"
@@ -64,9 +66,9 @@ const std::vector<std::string> k_json_types = {
     "ChatroomEntity",   "LogInResponse",    "MessageEdge",           "MessageEntity", "PageInfo",
     "PaginatedMessage", "RegisterResponse", "SearchChatroomsResult", "UserEntity"};
 
-/// Binds every root field: `hello`, and the accounts and users when their services are
-/// given; the others, whose capability lands with the rooms and real-time issues, answer
-/// NOT_IMPLEMENTED.
+/// Binds every root field: `hello`, and the accounts, users, rooms and messages when their
+/// services are given; the others (typing and presence), whose capability lands with the
+/// real-time issue, answer NOT_IMPLEMENTED.
 graphql::resolver_map bind_resolvers(const graphql::schema& s, const endpoint_services& services) {
   graphql::resolver_map resolvers;
   resolvers.bind("Query.hello", [](const graphql::value&, const graphql::resolve_info&) {
@@ -77,6 +79,8 @@ graphql::resolver_map bind_resolvers(const graphql::schema& s, const endpoint_se
   }
   if (services.store != nullptr && services.uploads != nullptr) {
     bind_user_resolvers(resolvers, *services.store, *services.uploads);
+    bind_room_resolvers(resolvers, *services.store);
+    bind_message_resolvers(resolvers, *services.store, *services.uploads);
   }
   const auto not_implemented = [](const std::string& coordinate) {
     return graphql::field_error{coordinate + " is not implemented yet in this build",

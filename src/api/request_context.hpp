@@ -7,6 +7,7 @@
 /// Thread-safety: one request's context is used by that request's execution only (one
 /// executor); it is not shared.
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,6 +25,8 @@ struct request_file {
   std::string bytes;
 };
 
+class request_loaders;  // loaders.hpp: GQL-6 batched lookups, made on first use
+
 struct request_context {
   std::string correlation_id;
   /// AUTH-6: the user a verified access token names (header first, else cookie).
@@ -37,6 +40,8 @@ struct request_context {
   std::vector<request_file> files;
   /// `PUBLIC_URL`, or the scheme and host of this request (no trailing slash).
   std::string public_url;
+  /// The request's batched lookups (`loaders.hpp`).
+  std::shared_ptr<request_loaders> loaders;
 };
 
 }  // namespace chat::api

@@ -1,0 +1,341 @@
+#include "api/room_resolvers.hpp"
+
+#include <algorithm>
+#include <charconv>
+
+#include "api/arguments.hpp"
+#include "api/loaders.hpp"
+#include "api/resolver_support.hpp"
+#include "api/room_support.hpp"
+#include "api/store_errors.hpp"
+#include "auth/account_rules.hpp"
+
+namespace chat::api {
+
+namespace {
+
+using graphql::field_error;
+using graphql::resolve_info;
+using graphql::value;
+using task = boost::asio::awaitable<value>;
+
+constexpr std::size_t k_room_name_max = 100;
+constexpr std::size_t k_description_max = 500;
+constexpr std::size_t k_image_url_max = 2048;
+constexpr int k_search_limit_max = 50;
+
+std::size_t code_points(std::string_view text) noexcept {
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U;
+  }));
+}
+
+bool valid_color(std::string_view hex) noexcept {
+  if (hex.size() != 7 || hex[0] != '#') return false;
+  return std::all_of(hex.begin() + 1, hex.end(), [](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+  });
+}
+
+const boost::json::value* member(const boost::json::object& object, std::string_view key) {
+  const boost::json::value* v = object.if_contains(key);
+  return v != nullptr && !v->is_null() ? v : nullptr;
+}
+
+/// ROOM-1's rules for the fields a room is created or updated with; `problems` gets one
+/// entry per broken rule. Fields absent from `input` are left alone.
+void check_room_fields(const boost::json::object& input, domain::room_patch& patch,
+                       std::map<std::string, std::string, std::less<>>& problems) {
+  if (const auto* name = member(input, "name"); name != nullptr && name->is_string()) {
+    std::string trimmed = auth::trim(name->get_string());
+    if (trimmed.empty()) {
+      problems.emplace("name", "Name is required");
+    } else if (code_points(trimmed) > k_room_name_max) {
+      problems.emplace("name", "Name must be at most 100 characters");
+    } else {
+      patch.name = std::move(trimmed);
+    }
+  }
+  if (const auto* access = member(input, "access"); access != nullptr && access->is_string()) {
+    if (access->get_string() == "PUBLIC") {
+      patch.access = domain::room_access::public_room;
+    } else if (access->get_string() == "PRIVATE") {
+      patch.access = domain::room_access::private_room;
+    } else {
+      problems.emplace("access", "Access must be PUBLIC or PRIVATE");
+    }
+  }
+  if (const auto* color = member(input, "colorHex"); color != nullptr && color->is_string()) {
+    if (valid_color(color->get_string())) {
+      patch.color_hex = std::string(color->get_string());
+    } else {
+      problems.emplace("colorHex", "Color must be a hex colour like #1A2B3C");
+    }
+  }
+  if (const auto* description = member(input, "description");
+      description != nullptr && description->is_string()) {
+    std::string trimmed = auth::trim(description->get_string());
+    if (code_points(trimmed) > k_description_max) {
+      problems.emplace("description", "Description must be at most 500 characters");
+    } else {
+      patch.description = std::move(trimmed);
+    }
+  }
+  if (const auto* image = member(input, "image"); image != nullptr && image->is_string()) {
+    if (image->get_string().size() > k_image_url_max) {
+      problems.emplace("image", "Image must be a URL of at most 2048 characters");
+    } else {
+      patch.image = std::string(image->get_string());
+    }
+  }
+}
+
+/// `userIds: [String!]!` of CreateChatroomInput: decimal ids.
+std::variant<std::vector<domain::user_id>, field_error> string_ids(const boost::json::object& input,
+                                                                   std::string_view name) {
+  std::vector<domain::user_id> ids;
+  const auto* list = member(input, name);
+  if (list == nullptr) return ids;
+  if (!list->is_array()) return bad_request(name, std::string(name) + " must be a list of ids");
+  for (const auto& item : list->get_array()) {
+    if (!item.is_string()) return bad_request(name, std::string(name) + " must hold user ids");
+    const auto text = item.get_string();
+    domain::user_id id = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+    if (ec != std::errc() || end != text.data() + text.size() || id <= 0) {
+      return bad_request(name, std::string(name) + " must hold user ids");
+    }
+    ids.push_back(id);
+  }
+  return ids;
+}
+
+field_error users_not_found() {
+  return field_error{
+      "One or more users were not found", std::string(graphql::error_code::not_found), {}};
+}
+
+value rooms_json(const std::vector<domain::room>& rooms, const request_context& context) {
+  value::list items;
+  items.reserve(rooms.size());
+  for (const auto& room : rooms)
+    items.emplace_back(room_json(room, context));
+  return value(std::move(items));
+}
+
+/// The id in a parent ChatroomEntity / MessageEntity JSON object.
+std::int64_t id_member(const value& parent, std::string_view key) {
+  const auto* json = parent.json();
+  if (json == nullptr || !json->is_object()) return 0;
+  const auto* v = json->get_object().if_contains(key);
+  return v != nullptr && v->is_int64() ? v->get_int64() : 0;
+}
+
+}  // namespace
+
+void bind_room_resolvers(graphql::resolver_map& resolvers, ports::store& store) {
+  // ROOM-1: the creator becomes admin and member; `userIds` become members.
+  resolvers.bind_async(
+      "Mutation.createChatroom", [&store](const value&, const resolve_info& info) -> task {
+        auto caller = require_user(info);
+        if (auto* e = std::get_if<field_error>(&caller)) co_return value(*e);
+        request_context& context = context_of(info);
+        const auto* input_value = info.arguments.if_contains("createChatroomInput");
+        static const boost::json::object k_empty;
+        const auto& input = input_value != nullptr && input_value->is_object()
+                                ? input_value->get_object()
+                                : k_empty;
+        domain::room_patch fields;
+        std::map<std::string, std::string, std::less<>> problems;
+        check_room_fields(input, fields, problems);
+        if (!member(input, "name")) problems.emplace("name", "Name is required");
+        auto ids = string_ids(input, "userIds");
+        if (auto* e = std::get_if<field_error>(&ids)) co_return value(*e);
+        if (!problems.empty()) {
+          std::string first = problems.begin()->second;
+          co_return value(bad_request(std::move(first), problems));
+        }
+        domain::new_room room;
+        room.name = std::move(*fields.name);
+        room.access = fields.access.value_or(domain::room_access::private_room);
+        room.admin_id = std::get<domain::user_id>(caller);
+        room.description = std::move(fields.description);
+        room.color_hex = std::move(fields.color_hex);
+        room.image = std::move(fields.image);
+        auto members = std::get<std::vector<domain::user_id>>(std::move(ids));
+        std::erase(members, room.admin_id);
+        auto created = co_await store.create_room(std::move(room), std::move(members));
+        if (!created) {
+          if (created.error().code == ports::store_errc::not_found)
+            co_return value(users_not_found());
+          co_return value(field_error_for(created.error(), context.correlation_id));
+        }
+        prime_room(context, store, *created);
+        co_return value(room_json(*created, context));
+      });
+
+  // ROOM-2, ROOM-4.
+  resolvers.bind_async(
+      "Query.getChatroomById", [&store](const value&, const resolve_info& info) -> task {
+        auto caller = require_user(info);
+        if (auto* e = std::get_if<field_error>(&caller)) co_return value(*e);
+        auto id = id_argument(info.arguments, "chatroomId");
+        if (auto* e = std::get_if<field_error>(&id)) co_return value(*e);
+        request_context& context = context_of(info);
+        auto room = co_await readable_room(context, store, std::get<std::int64_t>(id),
+                                           std::get<domain::user_id>(caller));
+        if (auto* e = std::get_if<field_error>(&room)) co_return value(*e);
+        co_return value(room_json(std::get<domain::room>(room), context));
+      });
+
+  // ROOM-4: the caller's own rooms only, most recent activity first.
+  resolvers.bind_async(
+      "Query.getChatroomsForUser", [&store](const value&, const resolve_info& info) -> task {
+        auto caller = require_user(info);
+        if (auto* e = std::get_if<field_error>(&caller)) co_return value(*e);
+        auto id = id_argument(info.arguments, "userId");
+        if (auto* e = std::get_if<field_error>(&id)) co_return value(*e);
+        request_context& context = context_of(info);
+        if (std::get<std::int64_t>(id) != std::get<domain::user_id>(caller)) {
+          co_return value(field_error{"You can only list your own chatrooms",
+                                      std::string(graphql::error_code::forbidden),
+                                      {}});
+        }
+        auto rooms = co_await store.rooms_of_user(std::get<domain::user_id>(caller));
+        if (!rooms) co_return value(field_error_for(rooms.error(), context.correlation_id));
+        for (const auto& room : *rooms)
+          prime_room(context, store, room);
+        co_return rooms_json(*rooms, context);
+      });
+
+  // ROOM-4: public rooms and the caller's, by name; blank term: none; limit ≤ 50.
+  resolvers.bind_async(
+      "Query.getChatroomsForSearch", [&store](const value&, const resolve_info& info) -> task {
+        auto caller = require_user(info);
+        if (auto* e = std::get_if<field_error>(&caller)) co_return value(*e);
+        request_context& context = context_of(info);
+        int limit = k_search_limit_max;
+        if (const auto* l = member(info.arguments, "limit"); l != nullptr && l->is_int64()) {
+          if (l->get_int64() < 1) co_return value(bad_request("limit", "limit must be at least 1"));
+          limit = static_cast<int>(std::min<std::int64_t>(l->get_int64(), k_search_limit_max));
+        }
+        const auto* term_value = member(info.arguments, "searchTerm");
+        std::string term = term_value != nullptr && term_value->is_string()
+                               ? auth::trim(term_value->get_string())
+                               : std::string();
+        boost::json::object out;
+        if (term.empty()) {
+          out["chatrooms"] = boost::json::array();
+          out["totalCount"] = 0;
+          co_return value(boost::json::value(std::move(out)));
+        }
+        auto found =
+            co_await store.search_rooms(std::move(term), std::get<domain::user_id>(caller), limit);
+        if (!found) co_return value(field_error_for(found.error(), context.correlation_id));
+        boost::json::array rooms;
+        for (const auto& room : found->rooms) {
+          prime_room(context, store, room);
+          rooms.push_back(room_json(room, context));
+        }
+        out["chatrooms"] = std::move(rooms);
+        out["totalCount"] = found->total;
+        co_return value(boost::json::value(std::move(out)));
+      });
+
+  // ROOM-2, ROOM-4: the members, most recently joined first.
+  resolvers.bind_async(
+      "Query.getUsersOfChatroom", [&store](const value&, const resolve_info& info) -> task {
+        auto caller = require_user(info);
+        if (auto* e = std::get_if<field_error>(&caller)) co_return value(*e);
+        auto id = id_argument(info.arguments, "chatroomId");
+        if (auto* e = std::get_if<field_error>(&id)) co_return value(*e);
+        request_context& context = context_of(info);
+        auto room = co_await readable_room(context, store, std::get<std::int64_t>(id),
+                                           std::get<domain::user_id>(caller));
+        if (auto* e = std::get_if<field_error>(&room)) co_return value(*e);
+        auto members = co_await load_members(context, store, std::get<std::int64_t>(id));
+        if (!members) co_return value(field_error_for(members.error(), context.correlation_id));
+        value::list items;
+        for (const auto& user : *members)
+          items.emplace_back(user_json(user, context));
+        co_return value(std::move(items));
+      });
+
+  // ROOM-3: a member adds users; existing members are skipped; unknown users: NOT_FOUND.
+  resolvers.bind_async(
+      "Mutation.addUsersToChatroom", [&store](const value&, const resolve_info& info) -> task {
+        auto caller = require_user(info);
+        if (auto* e = std::get_if<field_error>(&caller)) co_return value(*e);
+        auto id = id_argument(info.arguments, "chatroomId");
+        if (auto* e = std::get_if<field_error>(&id)) co_return value(*e);
+        auto users = id_list_argument(info.arguments, "userIds");
+        if (auto* e = std::get_if<field_error>(&users)) co_return value(*e);
+        request_context& context = context_of(info);
+        const domain::room_id room_id = std::get<std::int64_t>(id);
+        auto room =
+            co_await room_of_member(context, store, room_id, std::get<domain::user_id>(caller));
+        if (auto* e = std::get_if<field_error>(&room)) co_return value(*e);
+        auto ids = std::get<std::vector<std::int64_t>>(std::move(users));
+        auto added = co_await store.add_members(room_id, std::move(ids));
+        if (!added) {
+          if (added.error().code == ports::store_errc::not_found)
+            co_return value(users_not_found());
+          co_return value(field_error_for(added.error(), context.correlation_id));
+        }
+        forget_members(context, room_id);
+        co_return value(boost::json::value("Users added to chatroom " +
+                                           std::get<domain::room>(room).name + " successfully"));
+      });
+
+  // ROOM-3: the admin deletes the room with its members and messages.
+  resolvers.bind_async(
+      "Mutation.deleteChatroom", [&store](const value&, const resolve_info& info) -> task {
+        auto caller = require_user(info);
+        if (auto* e = std::get_if<field_error>(&caller)) co_return value(*e);
+        auto id = id_argument(info.arguments, "chatroomId");
+        if (auto* e = std::get_if<field_error>(&id)) co_return value(*e);
+        request_context& context = context_of(info);
+        const domain::room_id room_id = std::get<std::int64_t>(id);
+        const domain::user_id user = std::get<domain::user_id>(caller);
+        auto room = co_await readable_room(context, store, room_id, user);
+        if (auto* e = std::get_if<field_error>(&room)) co_return value(*e);
+        if (std::get<domain::room>(room).admin_id != user) {
+          co_return value(field_error{"Only the chatroom's admin can delete it",
+                                      std::string(graphql::error_code::forbidden),
+                                      {}});
+        }
+        auto deleted = co_await store.delete_room(room_id);
+        if (!deleted) {
+          if (deleted.error().code == ports::store_errc::not_found)
+            co_return value(room_not_found());
+          co_return value(field_error_for(deleted.error(), context.correlation_id));
+        }
+        forget_room(context, room_id);
+        co_return value(boost::json::value("Chatroom deleted successfully"));
+      });
+
+  // ROOM-4: members, most recently joined first (batched per request).
+  resolvers.bind_async(
+      "ChatroomEntity.users", [&store](const value& parent, const resolve_info& info) -> task {
+        request_context& context = context_of(info);
+        auto members = co_await load_members(context, store, id_member(parent, "id"));
+        if (!members) co_return value(field_error_for(members.error(), context.correlation_id));
+        value::list items;
+        for (const auto& user : *members)
+          items.emplace_back(user_json(user, context));
+        co_return value(std::move(items));
+      });
+
+  // ROOM-4: the latest message as a list of at most one (the room card's preview).
+  resolvers.bind_async(
+      "ChatroomEntity.messages", [&store](const value& parent, const resolve_info& info) -> task {
+        request_context& context = context_of(info);
+        auto latest = co_await load_latest_message(context, store, id_member(parent, "id"));
+        if (!latest) co_return value(field_error_for(latest.error(), context.correlation_id));
+        value::list items;
+        if (*latest) items.emplace_back(message_json(**latest, context));
+        co_return value(std::move(items));
+      });
+}
+
+}  // namespace chat::api
