@@ -314,6 +314,91 @@ void bind_room_resolvers(graphql::resolver_map& resolvers, ports::store& store) 
         co_return value(boost::json::value("Chatroom deleted successfully"));
       });
 
+  // ROOM-5: the admin removes anyone but themselves; a member removes only themselves.
+  resolvers.bind_async(
+      "Mutation.removeUsersFromChatroom", [&store](const value&, const resolve_info& info) -> task {
+        auto caller = require_user(info);
+        if (auto* e = std::get_if<field_error>(&caller)) co_return value(*e);
+        auto id = id_argument(info.arguments, "chatroomId");
+        if (auto* e = std::get_if<field_error>(&id)) co_return value(*e);
+        auto users = id_list_argument(info.arguments, "userIds");
+        if (auto* e = std::get_if<field_error>(&users)) co_return value(*e);
+        request_context& context = context_of(info);
+        const domain::room_id room_id = std::get<std::int64_t>(id);
+        const domain::user_id user = std::get<domain::user_id>(caller);
+        auto room = co_await room_of_member(context, store, room_id, user);
+        if (auto* e = std::get_if<field_error>(&room)) co_return value(*e);
+        auto ids = std::get<std::vector<std::int64_t>>(std::move(users));
+        const bool admin = std::get<domain::room>(room).admin_id == user;
+        const bool self = std::find(ids.begin(), ids.end(), user) != ids.end();
+        if (admin && self) {
+          co_return value(bad_request(
+              "userIds", "The admin cannot leave the chatroom; delete it or remove the others"));
+        }
+        if (!admin && std::any_of(ids.begin(), ids.end(), [user](auto u) { return u != user; })) {
+          co_return value(field_error{"Only the chatroom's admin can remove other members",
+                                      std::string(graphql::error_code::forbidden),
+                                      {}});
+        }
+        auto removed = co_await store.remove_members(room_id, std::move(ids));
+        if (!removed) co_return value(field_error_for(removed.error(), context.correlation_id));
+        forget_members(context, room_id);
+        co_return value(boost::json::value("Users removed from chatroom " +
+                                           std::get<domain::room>(room).name + " successfully"));
+      });
+
+  // ROOM-5: the admin changes the room's fields under ROOM-1's rules.
+  resolvers.bind_async(
+      "Mutation.updateChatroom", [&store](const value&, const resolve_info& info) -> task {
+        auto caller = require_user(info);
+        if (auto* e = std::get_if<field_error>(&caller)) co_return value(*e);
+        auto id = id_argument(info.arguments, "chatroomId");
+        if (auto* e = std::get_if<field_error>(&id)) co_return value(*e);
+        request_context& context = context_of(info);
+        const domain::room_id room_id = std::get<std::int64_t>(id);
+        auto room =
+            co_await readable_room(context, store, room_id, std::get<domain::user_id>(caller));
+        if (auto* e = std::get_if<field_error>(&room)) co_return value(*e);
+        if (std::get<domain::room>(room).admin_id != std::get<domain::user_id>(caller)) {
+          co_return value(field_error{"Only the chatroom's admin can change it",
+                                      std::string(graphql::error_code::forbidden),
+                                      {}});
+        }
+        const auto* input_value = info.arguments.if_contains("updateChatroomInput");
+        static const boost::json::object k_empty;
+        const auto& input = input_value != nullptr && input_value->is_object()
+                                ? input_value->get_object()
+                                : k_empty;
+        domain::room_patch patch;
+        std::map<std::string, std::string, std::less<>> problems;
+        check_room_fields(input, patch, problems);
+        for (const std::string_view required : {"name", "access"}) {
+          if (const auto* v = input.if_contains(required); v != nullptr && v->is_null()) {
+            problems.emplace(std::string(required), std::string(required) + " cannot be null");
+          }
+        }
+        const auto clears = [&input](std::string_view key) {
+          const auto* v = input.if_contains(key);
+          return v != nullptr && v->is_null();
+        };
+        patch.clear_description = clears("description");
+        patch.clear_color_hex = clears("colorHex");
+        patch.clear_image = clears("image");
+        if (!problems.empty()) {
+          std::string first = problems.begin()->second;
+          co_return value(bad_request(std::move(first), problems));
+        }
+        auto updated = co_await store.update_room(room_id, std::move(patch));
+        if (!updated) {
+          if (updated.error().code == ports::store_errc::not_found)
+            co_return value(room_not_found());
+          co_return value(field_error_for(updated.error(), context.correlation_id));
+        }
+        forget_room(context, room_id);
+        prime_room(context, store, *updated);
+        co_return value(room_json(*updated, context));
+      });
+
   // ROOM-4: members, most recently joined first (batched per request).
   resolvers.bind_async(
       "ChatroomEntity.users", [&store](const value& parent, const resolve_info& info) -> task {

@@ -38,6 +38,9 @@ import { buildServedSchema } from './oracle/scalars.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const SDL = readFileSync(path.resolve(here, '../../schema/chat.graphql'), 'utf8');
+// The public contract as the old backend published it (GQL-2): schema/chat.graphql may
+// only grow from it by non-breaking changes (ROOM-5's additions).
+const ORIGINAL_SDL = readFileSync(path.resolve(here, '../../schema/contract/original.graphql'), 'utf8');
 // `schema` is graphql-js's buildSchema of the contract, as the rule coverage and the
 // introspection comparison use it; `served` adds the contract's DateTime and Upload
 // input coercion (GQL-3, oracle/scalars.mjs), which the answers are compared against.
@@ -498,5 +501,8 @@ test('GQL-1/GQL-2: introspection rebuilds the contract with no breaking or dange
     assert.deepEqual(findBreakingChanges(contract, served), [], `no breaking change (${JSON.stringify(options)})`);
     assert.deepEqual(findDangerousChanges(contract, served), [], `no dangerous change (${JSON.stringify(options)})`);
     assert.equal(printSchema(served), printSchema(contract), 'the served schema prints as the contract');
+    const original = buildSchema(ORIGINAL_SDL);
+    assert.deepEqual(findBreakingChanges(original, served), [], 'GQL-2: no breaking change from the original contract');
+    assert.deepEqual(findDangerousChanges(original, served), [], 'GQL-2: no dangerous change from the original contract');
   }
 });

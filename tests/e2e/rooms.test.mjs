@@ -68,6 +68,8 @@ for (const backend of backends) {
         sendMessage: (s, room) => s.gql(SEND, { room, content: 'hello' }),
         addUsersToChatroom: (s, room) => s.gql('mutation($r: Float!, $u: [Float!]!) { addUsersToChatroom(chatroomId: $r, userIds: $u) }', { r: room, u: [extra.user.id] }),
         deleteChatroom: (s, room) => s.gql('mutation($r: Float!) { deleteChatroom(chatroomId: $r) }', { r: room }),
+        updateChatroom: (s, room) => s.gql('mutation($r: Float!) { updateChatroom(chatroomId: $r, updateChatroomInput: { description: "x" }) { id } }', { r: room }),
+        leaveChatroom: (s, room) => s.gql('mutation($r: Float!, $u: [Float!]!) { removeUsersFromChatroom(chatroomId: $r, userIds: $u) }', { r: room, u: [s.user?.id ?? 1] }),
       };
       // expected[op][access][caller]
       const read = { anonymous: 'UNAUTHENTICATED', outsider: 'OK', member: 'OK', admin: 'OK' };
@@ -81,6 +83,12 @@ for (const backend of backends) {
         sendMessage: { PUBLIC: read, PRIVATE: readPrivate },
         addUsersToChatroom: { PUBLIC: membersOnly, PRIVATE: membersOnly },
         deleteChatroom: { PUBLIC: adminOnly, PRIVATE: adminOnly },
+        updateChatroom: { PUBLIC: adminOnly, PRIVATE: adminOnly },
+        // Removing oneself: a member leaves; the admin cannot (BAD_REQUEST).
+        leaveChatroom: {
+          PUBLIC: { anonymous: 'UNAUTHENTICATED', outsider: 'FORBIDDEN', member: 'OK', admin: 'BAD_REQUEST' },
+          PRIVATE: { anonymous: 'UNAUTHENTICATED', outsider: 'FORBIDDEN', member: 'OK', admin: 'BAD_REQUEST' },
+        },
       };
 
       let n = 0;
@@ -96,7 +104,8 @@ for (const backend of backends) {
         for (const access of ['PUBLIC', 'PRIVATE']) {
           got[op][access] = {};
           for (const [who, s] of Object.entries(callers)) {
-            const target = op === 'deleteChatroom' ? await room(access) : rooms[access];
+            const fresh = op === 'deleteChatroom' || op === 'leaveChatroom';
+            const target = fresh ? await room(access) : rooms[access];
             const r = await run(s, target);
             assert.equal(r.status, 200);
             const o = outcome(r);
@@ -186,6 +195,44 @@ for (const backend of backends) {
       const blank = await search(b, '   ');
       assert.deepEqual(blank.data.getChatroomsForSearch, { totalCount: 0, chatrooms: [] });
       assert.ok(hidden.id > 0);
+    });
+
+    test('ROOM-5: removeUsersFromChatroom (admin removes others, a member leaves) and updateChatroom (admin only, ROOM-1 rules)', T, async (t) => {
+      const chatd = await startChatd({ t, env: backend.env, startTimeout: 40_000 });
+      const admin = await signUp(chatd.url, 'r5');
+      const m1 = await signUp(chatd.url, 'r5');
+      const m2 = await signUp(chatd.url, 'r5');
+      const name = `Room5 ${process.pid}`;
+      const room = await createRoom(admin, { name, userIds: [String(m1.user.id), String(m2.user.id)] });
+      const remove = (s, ids) => s.gql('mutation($r: Float!, $u: [Float!]!) { removeUsersFromChatroom(chatroomId: $r, userIds: $u) }', { r: room.id, u: ids });
+      const read = (s) => s.gql('query($r: Float!) { getChatroomById(chatroomId: $r) { id name access colorHex description users { id } } }', { r: room.id });
+
+      assert.equal(outcome(await remove(m1, [m2.user.id])), 'FORBIDDEN', 'a member cannot remove another');
+      assert.equal(outcome(await remove(admin, [admin.user.id])), 'BAD_REQUEST', 'the admin cannot leave');
+      const left = await remove(m1, [m1.user.id]);
+      assert.equal(left.body.data.removeUsersFromChatroom, `Users removed from chatroom ${name} successfully`);
+      assert.equal(outcome(await read(m1)), 'FORBIDDEN', 'a member who left loses access at once');
+      assert.equal(outcome(await remove(admin, [m2.user.id])), 'OK');
+      assert.equal(outcome(await read(m2)), 'FORBIDDEN');
+      assert.deepEqual((await read(admin)).body.data.getChatroomById.users.map((u) => u.id), [admin.user.id]);
+      assert.equal(outcome(await remove(m2, [m2.user.id])), 'FORBIDDEN', 'a non-member cannot remove anyone');
+
+      const update = (s, input) => s.gql('mutation($r: Float!, $i: UpdateChatroomInput!) { updateChatroom(chatroomId: $r, updateChatroomInput: $i) { id name access colorHex description } }', { r: room.id, i: input });
+      const changed = await update(admin, { name: `${name} renamed`, access: 'PUBLIC', colorHex: '#00ff00', description: 'd' });
+      assert.equal(changed.body.errors, undefined, JSON.stringify(changed.body.errors));
+      assert.deepEqual(changed.body.data.updateChatroom, { id: room.id, name: `${name} renamed`, access: 'PUBLIC', colorHex: '#00ff00', description: 'd' });
+      assert.equal(outcome(await read(m2)), 'OK', 'now PUBLIC: readable by any signed-in user');
+      assert.equal(outcome(await update(m2, { name: 'mine' })), 'FORBIDDEN', 'admin only');
+      const cleared = await update(admin, { description: null });
+      assert.equal(cleared.body.data.updateChatroom.description, null, 'null clears');
+      assert.equal(cleared.body.data.updateChatroom.colorHex, '#00ff00', 'omitted is kept');
+      for (const input of [{ name: '  ' }, { access: 'OPEN' }, { colorHex: '#12' }, { name: null }]) {
+        assert.equal(outcome(await update(admin, input)), 'BAD_REQUEST', JSON.stringify(input));
+      }
+      const other = await createRoom(admin, { name: `${name} other` });
+      const dup = await update(admin, { name: `${name} other` });
+      assert.equal(firstError(dup).message, 'Chatroom with this name already exists');
+      assert.ok(other.id !== room.id);
     });
 
     test('MSG-1: sending needs content, answers the edge with author and room, and shows as the room\'s latest message', T, async (t) => {
