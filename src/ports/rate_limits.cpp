@@ -123,8 +123,7 @@ std::variant<limit, std::string> parse_limit(std::string_view value) {
 
   if (is_negative(max_text)) return "the maximum in " + quoted(value) + " must be at least 1";
   if (!all_digits(max_text)) {
-    return "the maximum " + quoted(max_text) + " in " + quoted(value) +
-           " is not a whole number";
+    return "the maximum " + quoted(max_text) + " in " + quoted(value) + " is not a whole number";
   }
   const auto max = value_of(max_text);
   if (!max || *max > k_max_hits) {
@@ -182,9 +181,9 @@ limits_table limits_table::none() {
 }
 
 const field_rule* limits_table::rule(std::string_view root_field) const noexcept {
-  const auto it = std::lower_bound(
-      rules_.begin(), rules_.end(), root_field,
-      [](const field_rule& r, std::string_view field) { return r.field < field; });
+  const auto it =
+      std::lower_bound(rules_.begin(), rules_.end(), root_field,
+                       [](const field_rule& r, std::string_view field) { return r.field < field; });
   if (it == rules_.end() || it->field != root_field) return nullptr;
   return &*it;
 }

@@ -8,8 +8,8 @@
 /// - it counts once toward the `overall` limit unless every root field it selects is
 ///   exempt;
 /// - each root field it selects that has a limit of its own counts toward that limit.
-/// Root fields the table does not name (`hello`'s kin, introspection's `__schema`)
-/// count toward the overall limit only.
+/// Root fields the table does not name (introspection's `__schema`, `__type`,
+/// `__typename`) count toward the overall limit only.
 ///
 /// The defaults (RL-1, the old backend's), per client:
 ///
@@ -28,9 +28,10 @@
 ///   userStoppedTypingMutation), presence (enterChatroom, leaveChatroom),
 ///   logout, refreshToken                                        exempt
 ///
-/// RL-1's "unlimited" operations are exempt (not even counted toward the overall limit,
-/// as the old backend skipped its throttler for them): a user typing in a busy room
-/// sends many of them and must not be locked out of reading by it.
+/// RL-1's "unlimited" operations are exempt: they count toward nothing, not even the
+/// overall limit, because a user typing in a busy room sends many of them and must not
+/// be locked out of reading by it. `hello` (trivial, not named by RL-1) is unlimited:
+/// it counts toward the overall limit only.
 ///
 /// The limits file (`RATE_LIMITS=<path>`; `RATE_LIMITS=off` disables limiting and is
 /// the configuration's business): UTF-8 text, one setting per line, each changing the
@@ -50,6 +51,7 @@
 /// Blank lines and spaces or tabs around the two words are ignored; anything else is
 /// an error naming its line.
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>

@@ -39,7 +39,7 @@ struct memory_cache_options {
   /// The spaces whose versions are remembered.
   std::size_t max_spaces = std::size_t{1} << 18;
   /// The time TTLs are measured on; `steady_clock::now` when empty (tests inject theirs).
-  std::function<ports::cache::clock::time_point()> now;
+  std::function<ports::cache::clock::time_point()> now = {};
 };
 
 class memory_cache final : public ports::cache {
@@ -56,6 +56,13 @@ class memory_cache final : public ports::cache {
 
  private:
   class shard;
+  /// Lets the version table be searched with a `string_view`.
+  struct string_hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const noexcept {
+      return std::hash<std::string_view>{}(text);
+    }
+  };
 
   boost::asio::awaitable<ports::cache_lookup> do_get(std::string_view kind,
                                                      std::span<const std::string_view> spaces,
@@ -77,7 +84,7 @@ class memory_cache final : public ports::cache {
   std::size_t max_spaces_;
 
   mutable std::mutex versions_mutex_;
-  std::unordered_map<std::string, std::uint64_t> versions_;
+  std::unordered_map<std::string, std::uint64_t, string_hash, std::equal_to<>> versions_;
   std::uint64_t next_version_ = 1;
   std::uint64_t random_state_ = 0x9e3779b97f4a7c15U;
 
