@@ -135,7 +135,8 @@ graphql_endpoint::graphql_endpoint(std::shared_ptr<const graphql::schema> s, con
             prepared.errors = graphql::validate(*schema_, *prepared.doc, validation);
             return prepared;
           },
-          opts.cache_entries) {}
+          opts.cache_entries),
+      limits_(services.limits) {}
 
 std::unique_ptr<graphql_endpoint> graphql_endpoint::create(std::string_view sdl,
                                                            const options& opts,
@@ -189,6 +190,14 @@ boost::asio::awaitable<graphql_endpoint::operation_result> graphql_endpoint::run
     co_return operation_result{graphql::errors_document(errors, timestamp), true,
                                http::status::method_not_allowed};
   }
+  if (limits_ != nullptr) {
+    // RL-1: charged once the operation is known to run; a refusal runs nothing.
+    if (auto refused = co_await limits_->check(*prepared->doc, *operation, context)) {
+      const graphql::graphql_error errors[] = {std::move(*refused)};
+      co_return operation_result{graphql::errors_document(errors, timestamp), true,
+                                 http::status::too_many_requests};
+    }
+  }
   graphql::execution_request request;
   request.served = schema_.get();
   request.doc = prepared->doc;
@@ -209,9 +218,11 @@ boost::asio::awaitable<graphql_http_result> graphql_endpoint::run(const gh::pars
   if (!request.batched) {
     auto result = co_await run_one(request.operations.front(), request.from_get, context);
     http::status status = result.status;
-    // application/json answers GraphQL errors with 200 (GraphQL over HTTP); the
+    // application/json answers GraphQL errors with 200 (GraphQL over HTTP; Apollo
+    // clients read a rate-limit refusal from `errors`, not from a 429); the
     // GET-mutation refusal is an HTTP matter and keeps its 405 either way.
-    if (!strict && result.request_error && status == http::status::bad_request) {
+    if (!strict && result.request_error &&
+        (status == http::status::bad_request || status == http::status::too_many_requests)) {
       status = http::status::ok;
     }
     // RFC 9110: a 405 names the methods that would work; a mutation needs POST.

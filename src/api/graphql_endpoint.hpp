@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "api/account_resolvers.hpp"
+#include "api/rate_limit_guard.hpp"
 #include "api/request_context.hpp"
 #include "graphql/execution/document_cache.hpp"
 #include "graphql/execution/execute.hpp"
@@ -38,6 +39,8 @@ struct endpoint_services {
   auth::account_service* accounts = nullptr;
   ports::upload_store* uploads = nullptr;
   cookie_policy cookies;
+  /// RL-1: checked before each operation runs; null: no limits.
+  const rate_limit_guard* limits = nullptr;
 };
 
 class graphql_endpoint {
@@ -83,6 +86,7 @@ class graphql_endpoint {
   std::vector<graphql::rule_factory> limit_rules_;
   graphql::parse_options parse_options_;
   graphql::document_cache cache_;
+  const rate_limit_guard* limits_ = nullptr;
 };
 
 /// The schema this server serves (schema/chat.graphql, compiled into the binary).

@@ -31,6 +31,9 @@ struct request_context {
   std::string correlation_id;
   /// AUTH-6: the user a verified access token names (header first, else cookie).
   std::optional<domain::user_id> user;
+  /// RL-2: the client's address (the socket peer, or X-Forwarded-For behind a trusted
+  /// proxy), for limits of requests without a user.
+  std::string client_ip;
   /// The `refresh_token` cookie as received (AUTH-4, AUTH-5); empty: none.
   std::string refresh_cookie;
   /// `Set-Cookie` header values to send with the response, in order.

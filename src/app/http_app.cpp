@@ -132,7 +132,8 @@ http_app::http_app(obs::metrics_registry& metrics, std::vector<readiness_check> 
       checks_(std::move(checks)),
       cors_(std::move(cors)),
       graphql_(graphql),
-      services_(std::move(services)) {
+      services_(std::move(services)),
+      proxies_(services_.trusted_proxies) {
   while (!services_.public_url.empty() && services_.public_url.back() == '/')
     services_.public_url.pop_back();
 }
@@ -205,6 +206,7 @@ api::request_context http_app::context_for(const net::http_request& request,
                                            const net::request_info& info) const {
   api::request_context context;
   context.correlation_id = info.correlation_id;
+  context.client_ip = proxies_.client_of(info.remote_address, request["X-Forwarded-For"]);
   context.public_url = services_.public_url.empty() ? url_from_host(request[http::field::host])
                                                     : services_.public_url;
   const std::string_view cookies = request[http::field::cookie];

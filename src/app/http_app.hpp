@@ -11,6 +11,7 @@
 
 #include "api/graphql_endpoint.hpp"
 #include "api/request_context.hpp"
+#include "app/client_address.hpp"
 #include "auth/account_service.hpp"
 #include "net/cors.hpp"
 #include "net/http_types.hpp"
@@ -40,6 +41,7 @@ struct http_app_services {
   ports::upload_store* uploads = nullptr;
   std::string public_url;  // PUBLIC_URL without a trailing slash; empty: from Host
   std::uint64_t upload_max_bytes = 10ULL * 1024 * 1024;
+  std::vector<std::string> trusted_proxies;  // TRUST_PROXY (RL-2)
 };
 
 class http_app final : public net::http_handler {
@@ -72,6 +74,7 @@ class http_app final : public net::http_handler {
   net::cors_policy cors_;
   api::graphql_endpoint& graphql_;
   http_app_services services_;
+  trusted_proxies proxies_;
 };
 
 /// The metrics label for a request path: a known route or "other" (bounded cardinality).

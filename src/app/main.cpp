@@ -8,9 +8,12 @@
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <system_error>
 
 #include "adapters/files/file_upload_store.hpp"
+#include "adapters/memory/memory_rate_limiter.hpp"
 #include "app/config.hpp"
 #include "app/http_app.hpp"
 #include "app/store_factory.hpp"
@@ -75,6 +78,28 @@ std::unique_ptr<chat::ports::store> open_migrated_store(const chat::app::config&
   return store;
 }
 
+/// RL-1: the built-in limits, the file RATE_LIMITS names, or none for `off`; null
+/// after reporting why a file was refused (CONF-4: nothing half-starts).
+std::optional<chat::ports::limits_table> load_rate_limits(const chat::app::config& cfg) {
+  if (cfg.rate_limits.empty()) return chat::ports::limits_table::defaults();
+  if (cfg.rate_limits == "off") return chat::ports::limits_table::none();
+  std::ifstream file(cfg.rate_limits);
+  if (!file) {
+    fail("config", fmt::format("chatd: RATE_LIMITS: cannot read \"{}\"",
+                               chat::app::printable(cfg.rate_limits)));
+    return std::nullopt;
+  }
+  std::stringstream text;
+  text << file.rdbuf();
+  auto parsed = chat::ports::parse_limits(text.str());
+  if (auto* error = std::get_if<std::string>(&parsed)) {
+    fail("config",
+         fmt::format("chatd: RATE_LIMITS: {}: {}", chat::app::printable(cfg.rate_limits), *error));
+    return std::nullopt;
+  }
+  return std::get<chat::ports::limits_table>(std::move(parsed));
+}
+
 bool make_data_dir(const chat::app::config& cfg) {
   std::error_code fs_error;
   std::filesystem::create_directories(cfg.data_dir, fs_error);
@@ -125,6 +150,13 @@ int serve(const chat::app::config& cfg) {
   tokens.refresh_ttl = std::chrono::duration_cast<std::chrono::seconds>(cfg.refresh_token_ttl);
   chat::auth::account_service accounts(*store, *hasher, std::move(tokens));
 
+  // RL-1: the limits (RATE_LIMITS: built-in defaults, a file, or off), in process.
+  auto limits = load_rate_limits(cfg);
+  if (!limits) return 1;
+  chat::adapters::memory_rate_limiter limiter;
+  const chat::api::rate_limit_guard guard(cfg.rate_limits == "off" ? nullptr : &limiter,
+                                          std::move(*limits));
+
   obs::metrics_registry metrics;
   obs::register_process_metrics(metrics);
   // GQL-2: the served schema is built (and checked) before anything listens.
@@ -134,6 +166,7 @@ int serve(const chat::app::config& cfg) {
   services.accounts = &accounts;
   services.uploads = uploads.get();
   services.cookies.secure = cfg.production();  // AUTH-3
+  services.limits = &guard;
   const auto graphql = chat::api::graphql_endpoint::create(chat::api::served_schema_sdl(), {},
                                                            schema_errors, services);
   if (graphql == nullptr) {
@@ -158,6 +191,7 @@ int serve(const chat::app::config& cfg) {
   front.uploads = uploads.get();
   front.public_url = cfg.public_url;
   front.upload_max_bytes = cfg.upload_max_bytes;
+  front.trusted_proxies = cfg.trusted_proxies;
   chat::app::http_app app(metrics, std::move(checks), chat::net::cors_policy(cfg.cors_origins),
                           *graphql, std::move(front));
 
@@ -177,6 +211,9 @@ int serve(const chat::app::config& cfg) {
       "chat_http_connections_rejected_total",
       "Connections closed on accept because MAX_CONNECTIONS was reached.",
       [&server] { return static_cast<double>(server.rejected_connections()); });
+  metrics.callback_counter("chat_rate_limit_rejections_total",
+                           "GraphQL operations refused by a rate limit (RL-1).",
+                           [&guard] { return static_cast<double>(guard.rejections()); });
   metrics.callback_counter("chat_log_lines_dropped_total",
                            "Log lines dropped because the log writer fell behind.",
                            [] { return static_cast<double>(obs::dropped_log_lines()); });

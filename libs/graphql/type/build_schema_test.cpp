@@ -132,7 +132,7 @@ std::string dump(const schema& s) {
   return out;
 }
 
-// ---- the chat schema (schema/chat.graphql) ----
+// ---- the chat schema (the frozen contract, schema/contract/original.graphql) ----
 
 TEST(BuildSchema, ChatSchemaBuildsWithoutErrors) {
   const build_result result = build_schema(read_file(CHAT_SCHEMA_FILE));

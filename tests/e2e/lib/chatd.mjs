@@ -69,7 +69,8 @@ function removeTempDir(dir) {
 /**
  * A minimal, hermetic environment: nothing from the developer's shell (PORT,
  * DATABASE_URL, ...) leaks into the server except what is listed here.
- * E2E_DATABASE_URL / E2E_REDIS_URL select PostgreSQL / Redis (MODE-3).
+ * E2E_DATABASE_URL / E2E_REDIS_URL select PostgreSQL / Redis (MODE-3). RATE_LIMITS is
+ * `off` unless `extra` says otherwise.
  * A key whose value is `undefined` in `extra` is removed.
  */
 export function baseEnv(dataDir, extra = {}) {
@@ -80,6 +81,9 @@ export function baseEnv(dataDir, extra = {}) {
     PORT: '0',
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
+    // Tests send many operations from one address: limits are off unless a test turns
+    // them on (RATE_LIMITS: undefined for the built-in RL-1 defaults, or a file).
+    RATE_LIMITS: 'off',
   };
   for (const k of ['ASAN_OPTIONS', 'UBSAN_OPTIONS', 'LSAN_OPTIONS', 'TSAN_OPTIONS', 'LLVM_PROFILE_FILE']) {
     if (process.env[k] !== undefined) env[k] = process.env[k];

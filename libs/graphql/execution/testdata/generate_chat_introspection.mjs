@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'fs';
 import { buildSchema, graphqlSync, getIntrospectionQuery } from 'graphql';
-const sdl = readFileSync('/work/main/schema/chat.graphql', 'utf8');
+const sdl = readFileSync('/work/main/schema/contract/original.graphql', 'utf8');
 const schema = buildSchema(sdl);
 const q = getIntrospectionQuery({descriptions:true, specifiedByUrl:true, directiveIsRepeatable:true, schemaDescription:true, inputValueDeprecation:true});
 writeFileSync('/tmp/gqljs-exec/introspection_query.graphql', q);
