@@ -21,8 +21,8 @@ struct redis_value {
   enum class kind : std::uint8_t { nil, integer, string, status, error, array };
 
   kind type = kind::nil;
-  std::int64_t integer = 0;          // kind::integer
-  std::string text;                  // kind::string (binary-safe), status, error
+  std::int64_t integer = 0;           // kind::integer
+  std::string text;                   // kind::string (binary-safe), status, error
   std::vector<redis_value> elements;  // kind::array
 
   static redis_value nil() { return {}; }
@@ -66,7 +66,8 @@ struct redis_error {
 class redis_result {
  public:
   /// No answer (yet): `unavailable` (lets a result be a completion handler's argument).
-  redis_result() : data_(std::in_place_index<1>, redis_error{redis_errc::unavailable, "no result"}) {}
+  redis_result()
+      : data_(std::in_place_index<1>, redis_error{redis_errc::unavailable, "no result"}) {}
   redis_result(redis_value value) : data_(std::in_place_index<0>, std::move(value)) {}  // NOLINT
   redis_result(redis_error error) : data_(std::in_place_index<1>, std::move(error)) {}  // NOLINT
 

@@ -54,9 +54,9 @@ redis_url_parse parse_redis_url(std::string_view text) {
   if (!parsed) return fail(expected);
   const boost::urls::url_view& url = *parsed;
   if (!equals_lower(url.scheme(), "redis")) {
-    return fail(equals_lower(url.scheme(), "rediss") ? "TLS (rediss://) is not supported; " +
-                                                           expected
-                                                     : expected);
+    return fail(equals_lower(url.scheme(), "rediss")
+                    ? "TLS (rediss://) is not supported; " + expected
+                    : expected);
   }
   if (url.encoded_host().empty()) return fail(expected + ": the host is missing");
 
