@@ -186,6 +186,15 @@ const std::vector<option>& options() {
          c.rate_limits = std::string(v);
          return {};
        }},
+      {"CACHE",
+       "--cache",
+       {},
+       "on",
+       "Cache-aside for reads (CACHE-1): on, or off (every read goes to the database)",
+       [](config& c, std::string_view v) {
+         return apply_parsed(parse_choice(v, {"on", "off"}),
+                             [&](const std::string& choice) { c.cache = choice == "on"; });
+       }},
       {"TRUST_PROXY",
        "--trust-proxy",
        {},

@@ -38,6 +38,7 @@ struct config {
   obs::log_level log_level = obs::log_level::info;
   obs::log_format log_format = obs::log_format::json;
   std::string rate_limits;                   // empty: built-in defaults; "off"; or a file path
+  bool cache = true;                         // CACHE-1 cache-aside (CACHE=off for benchmarks)
   std::vector<std::string> trusted_proxies;  // empty: X-Forwarded-For is ignored
   std::uint64_t upload_max_bytes = 10ULL * 1024 * 1024;
   unsigned threads = 1;

@@ -12,7 +12,9 @@
 #include <sstream>
 #include <system_error>
 
+#include "adapters/cached/cached_store.hpp"
 #include "adapters/files/file_upload_store.hpp"
+#include "adapters/memory/memory_cache.hpp"
 #include "adapters/memory/memory_rate_limiter.hpp"
 #include "app/config.hpp"
 #include "app/http_app.hpp"
@@ -148,7 +150,12 @@ int serve(const chat::app::config& cfg) {
   tokens.refresh_secret = cfg.jwt_refresh_secret;
   tokens.access_ttl = std::chrono::duration_cast<std::chrono::seconds>(cfg.access_token_ttl);
   tokens.refresh_ttl = std::chrono::duration_cast<std::chrono::seconds>(cfg.refresh_token_ttl);
-  chat::auth::account_service accounts(*store, *hasher, std::move(tokens));
+  // CACHE-1: cache-aside in front of the store, in process (a Redis cache for clusters
+  // comes with the Redis adapters).
+  chat::adapters::memory_cache cache;
+  chat::adapters::cached_store cached(*store, cache);
+  chat::ports::store& reads = cfg.cache ? static_cast<chat::ports::store&>(cached) : *store;
+  chat::auth::account_service accounts(reads, *hasher, std::move(tokens));
 
   // RL-1: the limits (RATE_LIMITS: built-in defaults, a file, or off), in process.
   auto limits = load_rate_limits(cfg);
@@ -162,7 +169,7 @@ int serve(const chat::app::config& cfg) {
   // GQL-2: the served schema is built (and checked) before anything listens.
   std::vector<std::string> schema_errors;
   chat::api::endpoint_services services;
-  services.store = store.get();
+  services.store = &reads;
   services.accounts = &accounts;
   services.uploads = uploads.get();
   services.cookies.secure = cfg.production();  // AUTH-3

@@ -1,0 +1,358 @@
+#include "adapters/cached/cached_store.hpp"
+
+#include "adapters/cached/store_codec.hpp"
+#include "observability/logger.hpp"
+
+namespace chat::adapters {
+
+namespace {
+
+using namespace std::chrono_literals;
+
+// CACHE-1's lifetimes.
+constexpr auto k_room_ttl = 60s;
+constexpr auto k_members_ttl = 30s;
+constexpr auto k_user_ttl = 60s;
+constexpr auto k_all_users_ttl = 60s;
+constexpr auto k_search_users_ttl = 30s;
+constexpr auto k_newest_page_ttl = 5s;
+constexpr auto k_older_page_ttl = 60s;
+constexpr auto k_count_ttl = 5s;
+
+std::string room_space(domain::room_id id) {
+  return "room:" + std::to_string(id);
+}
+std::string members_space(domain::room_id id) {
+  return "members:" + std::to_string(id);
+}
+std::string messages_space(domain::room_id id) {
+  return "messages:" + std::to_string(id);
+}
+std::string user_space(domain::user_id id) {
+  return "user:" + std::to_string(id);
+}
+constexpr std::string_view k_users_space = "users";
+constexpr std::string_view k_profiles_space = "profiles";
+
+}  // namespace
+
+cached_store::cached_store(ports::store& inner, ports::cache& cache)
+    : inner_(inner), cache_(cache) {}
+
+boost::asio::awaitable<std::optional<std::string>> cached_store::lookup(
+    std::string_view kind, std::vector<std::string> spaces, std::string key,
+    ports::cache_ticket& ticket) {
+  std::vector<std::string_view> views(spaces.begin(), spaces.end());
+  auto found = co_await cache_.get(kind, views, key);
+  if (found.hit()) co_return std::move(found.value);
+  if (found.miss()) {
+    ticket = std::move(found.ticket);
+    obs::log(obs::log_level::debug, "cache", "miss", {}, {{"kind", kind}});
+  } else {
+    obs::log(obs::log_level::debug, "cache", "unavailable: reading the database", {},
+             {{"kind", kind}, {"error", found.detail}});
+  }
+  co_return std::nullopt;
+}
+
+boost::asio::awaitable<void> cached_store::remember(ports::cache_ticket ticket, std::string bytes,
+                                                    std::chrono::milliseconds ttl) {
+  if (ticket.empty()) co_return;
+  // A failed put only costs the next reader a miss.
+  (void)co_await cache_.put(std::move(ticket), std::move(bytes), ttl);
+}
+
+boost::asio::awaitable<void> cached_store::invalidate(std::vector<std::string> spaces) {
+  std::vector<std::string_view> views(spaces.begin(), spaces.end());
+  auto done = co_await cache_.invalidate(views);
+  if (!done) {
+    // CACHE-2: the write stands; readers elsewhere may see the old value until its TTL.
+    obs::log(obs::log_level::warn, "cache", "invalidation failed", {},
+             {{"spaces", spaces.empty() ? std::string() : spaces.front()}, {"error", done.detail}});
+  }
+}
+
+// ---- lifecycle ----
+
+cached_store::task<int> cached_store::migrate() {
+  co_return co_await inner_.migrate();
+}
+cached_store::task<int> cached_store::schema_version() {
+  co_return co_await inner_.schema_version();
+}
+cached_store::task<ports::done> cached_store::ping() {
+  co_return co_await inner_.ping();
+}
+
+// ---- users ----
+
+cached_store::task<domain::user> cached_store::create_user(domain::new_user u) {
+  auto created = co_await inner_.create_user(std::move(u));
+  if (created) {
+    std::vector<std::string> spaces{std::string(k_users_space)};
+    co_await invalidate(std::move(spaces));
+  }
+  co_return created;
+}
+
+cached_store::task<std::optional<domain::user>> cached_store::find_user(domain::user_id id) {
+  ports::cache_ticket ticket;
+  std::vector<std::string> spaces{user_space(id)};
+  if (auto bytes = co_await lookup("user", std::move(spaces), "u", ticket)) {
+    if (auto user = codec::decode_user(*bytes)) co_return std::optional<domain::user>(*user);
+  }
+  auto found = co_await inner_.find_user(id);
+  if (found && *found) {
+    std::string bytes = codec::encode(**found);
+    co_await remember(std::move(ticket), std::move(bytes), k_user_ttl);
+  }
+  co_return found;
+}
+
+cached_store::task<std::optional<domain::user>> cached_store::find_user_by_email(
+    std::string email) {
+  co_return co_await inner_.find_user_by_email(std::move(email));
+}
+
+cached_store::task<std::vector<std::optional<domain::user>>> cached_store::users_by_ids(
+    std::vector<domain::user_id> ids) {
+  co_return co_await inner_.users_by_ids(std::move(ids));
+}
+
+cached_store::task<std::vector<domain::user>> cached_store::all_users() {
+  ports::cache_ticket ticket;
+  std::vector<std::string> spaces{std::string(k_users_space)};
+  if (auto bytes = co_await lookup("users", std::move(spaces), "all", ticket)) {
+    if (auto users = codec::decode_users(*bytes)) co_return std::move(*users);
+  }
+  auto found = co_await inner_.all_users();
+  if (found) {
+    std::string bytes = codec::encode(*found);
+    co_await remember(std::move(ticket), std::move(bytes), k_all_users_ttl);
+  }
+  co_return found;
+}
+
+cached_store::task<std::vector<domain::user>> cached_store::search_users(std::string term,
+                                                                         domain::user_id except,
+                                                                         int limit) {
+  ports::cache_ticket ticket;
+  std::vector<std::string> spaces{std::string(k_users_space)};
+  std::string key = "s:" + std::to_string(except) + ":" + std::to_string(limit) + ":" + term;
+  if (auto bytes = co_await lookup("users", std::move(spaces), std::move(key), ticket)) {
+    if (auto users = codec::decode_users(*bytes)) co_return std::move(*users);
+  }
+  auto found = co_await inner_.search_users(std::move(term), except, limit);
+  if (found) {
+    std::string bytes = codec::encode(*found);
+    co_await remember(std::move(ticket), std::move(bytes), k_search_users_ttl);
+  }
+  co_return found;
+}
+
+cached_store::task<domain::user> cached_store::update_user_profile(
+    domain::user_id id, std::string fullname, std::optional<std::string> avatar_url) {
+  auto updated =
+      co_await inner_.update_user_profile(id, std::move(fullname), std::move(avatar_url));
+  if (updated) {
+    std::vector<std::string> spaces{user_space(id), std::string(k_users_space),
+                                    std::string(k_profiles_space)};
+    co_await invalidate(std::move(spaces));
+  }
+  co_return updated;
+}
+
+cached_store::task<ports::done> cached_store::delete_user(domain::user_id id) {
+  auto deleted = co_await inner_.delete_user(id);
+  if (deleted) {
+    std::vector<std::string> spaces{user_space(id), std::string(k_users_space),
+                                    std::string(k_profiles_space)};
+    co_await invalidate(std::move(spaces));
+  }
+  co_return deleted;
+}
+
+// ---- refresh families: never cached ----
+
+cached_store::task<ports::done> cached_store::create_refresh_family(domain::refresh_family family) {
+  co_return co_await inner_.create_refresh_family(std::move(family));
+}
+
+cached_store::task<ports::rotation> cached_store::rotate_refresh_token(
+    std::string family_id, domain::user_id user, std::string token, std::string next_token,
+    domain::timestamp expires_at) {
+  co_return co_await inner_.rotate_refresh_token(std::move(family_id), user, std::move(token),
+                                                 std::move(next_token), expires_at);
+}
+
+cached_store::task<ports::done> cached_store::revoke_refresh_family(std::string family_id) {
+  co_return co_await inner_.revoke_refresh_family(std::move(family_id));
+}
+
+// ---- rooms and memberships ----
+
+cached_store::task<domain::room> cached_store::create_room(domain::new_room r,
+                                                           std::vector<domain::user_id> members) {
+  auto created = co_await inner_.create_room(std::move(r), std::move(members));
+  if (created) {
+    // A membership asked about before the room existed must not linger.
+    std::vector<std::string> spaces{members_space(created->id), room_space(created->id)};
+    co_await invalidate(std::move(spaces));
+  }
+  co_return created;
+}
+
+cached_store::task<std::optional<domain::room>> cached_store::find_room(domain::room_id id) {
+  ports::cache_ticket ticket;
+  std::vector<std::string> spaces{room_space(id)};
+  if (auto bytes = co_await lookup("chatroom", std::move(spaces), "r", ticket)) {
+    if (auto room = codec::decode_room(*bytes)) co_return std::optional<domain::room>(*room);
+  }
+  auto found = co_await inner_.find_room(id);
+  if (found && *found) {
+    std::string bytes = codec::encode(**found);
+    co_await remember(std::move(ticket), std::move(bytes), k_room_ttl);
+  }
+  co_return found;
+}
+
+cached_store::task<domain::room> cached_store::update_room(domain::room_id id,
+                                                           domain::room_patch patch) {
+  auto updated = co_await inner_.update_room(id, std::move(patch));
+  if (updated) {
+    std::vector<std::string> spaces{room_space(id)};
+    co_await invalidate(std::move(spaces));
+  }
+  co_return updated;
+}
+
+cached_store::task<ports::done> cached_store::delete_room(domain::room_id id) {
+  auto deleted = co_await inner_.delete_room(id);
+  if (deleted) {
+    std::vector<std::string> spaces{room_space(id), members_space(id), messages_space(id)};
+    co_await invalidate(std::move(spaces));
+  }
+  co_return deleted;
+}
+
+cached_store::task<std::vector<domain::user_id>> cached_store::add_members(
+    domain::room_id room, std::vector<domain::user_id> users) {
+  auto added = co_await inner_.add_members(room, std::move(users));
+  if (added) {
+    std::vector<std::string> spaces{members_space(room)};
+    co_await invalidate(std::move(spaces));
+  }
+  co_return added;
+}
+
+cached_store::task<std::vector<domain::user_id>> cached_store::remove_members(
+    domain::room_id room, std::vector<domain::user_id> users) {
+  auto removed = co_await inner_.remove_members(room, std::move(users));
+  if (removed) {
+    std::vector<std::string> spaces{members_space(room)};
+    co_await invalidate(std::move(spaces));
+  }
+  co_return removed;
+}
+
+cached_store::task<bool> cached_store::is_member(domain::room_id room, domain::user_id user) {
+  ports::cache_ticket ticket;
+  std::vector<std::string> spaces{members_space(room)};
+  if (auto bytes =
+          co_await lookup("membership", std::move(spaces), "is:" + std::to_string(user), ticket)) {
+    if (*bytes == "1") co_return true;
+    if (*bytes == "0") co_return false;
+  }
+  auto member = co_await inner_.is_member(room, user);
+  if (member) {
+    std::string bytes = *member ? "1" : "0";
+    co_await remember(std::move(ticket), std::move(bytes), k_members_ttl);
+  }
+  co_return member;
+}
+
+cached_store::task<std::vector<domain::user>> cached_store::room_members(domain::room_id room) {
+  ports::cache_ticket ticket;
+  std::vector<std::string> spaces{members_space(room), std::string(k_profiles_space)};
+  if (auto bytes = co_await lookup("members", std::move(spaces), "list", ticket)) {
+    if (auto users = codec::decode_users(*bytes)) co_return std::move(*users);
+  }
+  auto found = co_await inner_.room_members(room);
+  if (found) {
+    std::string bytes = codec::encode(*found);
+    co_await remember(std::move(ticket), std::move(bytes), k_members_ttl);
+  }
+  co_return found;
+}
+
+cached_store::task<std::vector<domain::room>> cached_store::rooms_of_user(domain::user_id user) {
+  co_return co_await inner_.rooms_of_user(user);
+}
+
+cached_store::task<ports::room_search> cached_store::search_rooms(std::string term,
+                                                                  domain::user_id viewer,
+                                                                  int limit) {
+  co_return co_await inner_.search_rooms(std::move(term), viewer, limit);
+}
+
+cached_store::task<std::vector<std::int64_t>> cached_store::member_counts(
+    std::vector<domain::room_id> rooms) {
+  co_return co_await inner_.member_counts(std::move(rooms));
+}
+
+cached_store::task<std::vector<std::optional<domain::message>>> cached_store::latest_messages(
+    std::vector<domain::room_id> rooms) {
+  co_return co_await inner_.latest_messages(std::move(rooms));
+}
+
+// ---- messages ----
+
+cached_store::task<domain::message> cached_store::insert_message(domain::new_message m) {
+  const domain::room_id room = m.room;
+  auto inserted = co_await inner_.insert_message(std::move(m));
+  if (inserted) {
+    std::vector<std::string> spaces{messages_space(room)};
+    co_await invalidate(std::move(spaces));
+  }
+  co_return inserted;
+}
+
+cached_store::task<domain::message_page> cached_store::messages_page(
+    domain::room_id room, std::optional<domain::message_id> before, int take) {
+  ports::cache_ticket ticket;
+  std::vector<std::string> spaces{messages_space(room)};
+  std::string key = "p:" + (before ? std::to_string(*before) : std::string("newest")) + ":" +
+                    std::to_string(take);
+  if (auto bytes = co_await lookup("messages", std::move(spaces), std::move(key), ticket)) {
+    if (auto page = codec::decode_page(*bytes)) co_return std::move(*page);
+  }
+  auto found = co_await inner_.messages_page(room, before, take);
+  if (found) {
+    std::string bytes = codec::encode(*found);
+    std::chrono::milliseconds ttl = k_newest_page_ttl;
+    if (before) ttl = k_older_page_ttl;
+    co_await remember(std::move(ticket), std::move(bytes), ttl);
+  }
+  co_return found;
+}
+
+cached_store::task<std::int64_t> cached_store::message_count(domain::room_id room) {
+  ports::cache_ticket ticket;
+  std::vector<std::string> spaces{messages_space(room)};
+  if (auto bytes = co_await lookup("messages", std::move(spaces), "count", ticket)) {
+    if (auto n = codec::decode_number(*bytes)) co_return *n;
+  }
+  auto found = co_await inner_.message_count(room);
+  if (found) {
+    std::string bytes = codec::encode(*found);
+    co_await remember(std::move(ticket), std::move(bytes), k_count_ttl);
+  }
+  co_return found;
+}
+
+cached_store::task<std::vector<domain::message>> cached_store::messages_after(
+    domain::room_id room, domain::message_id after, int limit) {
+  co_return co_await inner_.messages_after(room, after, limit);
+}
+
+}  // namespace chat::adapters
