@@ -16,6 +16,7 @@
 #include "adapters/files/file_upload_store.hpp"
 #include "adapters/memory/memory_cache.hpp"
 #include "adapters/memory/memory_rate_limiter.hpp"
+#include "adapters/redis/redis_client.hpp"
 #include "app/config.hpp"
 #include "app/http_app.hpp"
 #include "app/store_factory.hpp"
@@ -141,6 +142,17 @@ int serve(const chat::app::config& cfg) {
   }
   auto uploads = std::move(*opened_uploads);
 
+  // MODE-2: REDIS_URL selects Redis (it need not be up yet: the client reconnects by
+  // itself, and until then every Redis use falls back as CACHE-2 and RL-2 say).
+  std::unique_ptr<chat::adapters::redis::redis_client> redis;
+  if (!cfg.redis_url.empty()) {
+    auto url = chat::adapters::redis::parse_redis_url(cfg.redis_url);
+    if (!url) return fail("redis", "chatd: REDIS_URL: " + url.error);
+    chat::adapters::redis::redis_options redis_options;
+    redis_options.url = *url.url;
+    redis = chat::adapters::redis::redis_client::create(std::move(redis_options));
+  }
+
   const std::uint64_t fd_limit = raise_fd_limit();
 
   // AUTH-2: bcrypt on its own low-priority threads, never on the network threads.
@@ -193,6 +205,21 @@ int serve(const chat::app::config& cfg) {
   chat::app::store_health database_health(*store, pool.at(0).get_executor());
   std::vector<chat::app::readiness_check> checks;
   checks.push_back({"database", [&database_health] { return database_health.problem(); }});
+  if (redis) {
+    checks.push_back({"redis", [&redis]() -> std::string {
+                        return redis->connected() ? std::string() : "Redis is not connected";
+                      }});
+    metrics.callback_gauge("chat_redis_connected", "1 while the Redis connection is up.",
+                           [&redis] { return redis->connected() ? 1.0 : 0.0; });
+    metrics.callback_counter("chat_redis_commands_total", "Redis commands sent.",
+                             [&redis] { return static_cast<double>(redis->stats().commands); });
+    metrics.callback_counter("chat_redis_failures_total",
+                             "Redis commands answered unavailable or timed out.",
+                             [&redis] { return static_cast<double>(redis->stats().failures); });
+    metrics.callback_counter("chat_redis_reconnects_total",
+                             "Redis connections made after the first.",
+                             [&redis] { return static_cast<double>(redis->stats().reconnects); });
+  }
   chat::app::http_app_services front;
   front.accounts = &accounts;
   front.uploads = uploads.get();
@@ -276,6 +303,7 @@ int serve(const chat::app::config& cfg) {
   hasher.reset();
   uploads.reset();
   store.reset();
+  redis.reset();
   obs::log(log_level::info, "app", "stopped");
   return 0;
 }
