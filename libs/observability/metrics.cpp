@@ -250,6 +250,15 @@ void metrics_registry::callback_counter(std::string name, std::string help,
   callbacks_.push_back({std::move(name), std::move(help), "counter", std::move(read)});
 }
 
+void metrics_registry::callback_counter_family(std::string name, std::string help,
+                                               std::vector<std::string> label_names,
+                                               std::function<labelled_samples()> read) {
+  std::lock_guard lock(mutex_);
+  check_new_name(name);
+  callback_families_.push_back(
+      {std::move(name), std::move(help), std::move(label_names), std::move(read)});
+}
+
 std::string metrics_registry::render() const {
   std::string out;
   out.reserve(4096);
@@ -297,6 +306,17 @@ std::string metrics_registry::render() const {
       append_labels(out, fam->label_names(), values);
       fmt::format_to(std::back_inserter(out), " {}\n", snap.count);
     });
+  }
+  for (const auto& fam : callback_families_) {
+    append_header(out, fam.name, fam.help, "counter");
+    for (const auto& [values, value] : fam.read()) {
+      if (values.size() != fam.label_names.size()) continue;
+      out += fam.name;
+      append_labels(out, fam.label_names, values);
+      out += ' ';
+      append_value(out, value);
+      out += '\n';
+    }
   }
   for (const auto& cb : callbacks_) {
     append_header(out, cb.name, cb.help, cb.type);

@@ -118,6 +118,12 @@ class metrics_registry {
   void callback_gauge(std::string name, std::string help, std::function<double()> read);
   /// A counter whose value is read when metrics are rendered.
   void callback_counter(std::string name, std::string help, std::function<double()> read);
+  /// Labelled samples read when metrics are rendered: `read` answers one (label values,
+  /// value) pair per series, the label values in `label_names`' order.
+  using labelled_samples = std::vector<std::pair<std::vector<std::string>, double>>;
+  void callback_counter_family(std::string name, std::string help,
+                               std::vector<std::string> label_names,
+                               std::function<labelled_samples()> read);
 
   /// The whole registry in Prometheus text format.
   std::string render() const;
@@ -135,6 +141,12 @@ class metrics_registry {
   std::vector<std::unique_ptr<family<gauge>>> gauges_;
   std::vector<std::unique_ptr<family<histogram>>> histograms_;
   std::vector<callback_metric> callbacks_;
+  struct callback_family {
+    std::string name, help;
+    std::vector<std::string> label_names;
+    std::function<labelled_samples()> read;
+  };
+  std::vector<callback_family> callback_families_;
   std::vector<std::string> names_;
 };
 

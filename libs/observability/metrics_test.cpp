@@ -435,3 +435,29 @@ TEST(ProcessMetrics, OpenFdsFollowsFilesOpenedByTheProcess) {
 }
 
 }  // namespace
+
+namespace chat::obs {
+namespace {
+
+TEST(MetricsRegistry, ACallbackCounterFamilyRendersOneLabelledSeriesPerSample) {
+  metrics_registry registry;
+  int calls = 0;
+  registry.callback_counter_family("chat_cache_requests_total", "Cache lookups.",
+                                   {"kind", "result"}, [&calls] {
+                                     ++calls;
+                                     return metrics_registry::labelled_samples{
+                                         {{"chatroom", "hit"}, 3}, {{"chatroom", "miss"}, 1}};
+                                   });
+  const std::string text = registry.render();
+  EXPECT_NE(text.find("# TYPE chat_cache_requests_total counter"), std::string::npos) << text;
+  EXPECT_NE(text.find("chat_cache_requests_total{kind=\"chatroom\",result=\"hit\"} 3"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("chat_cache_requests_total{kind=\"chatroom\",result=\"miss\"} 1"),
+            std::string::npos)
+      << text;
+  EXPECT_EQ(calls, 1);
+}
+
+}  // namespace
+}  // namespace chat::obs

@@ -245,6 +245,18 @@ int serve(const chat::app::config& cfg) {
       "chat_http_connections_rejected_total",
       "Connections closed on accept because MAX_CONNECTIONS was reached.",
       [&server] { return static_cast<double>(server.rejected_connections()); });
+  // OBS-4: cache lookups by kind of value and result (CACHE-1).
+  metrics.callback_counter_family(
+      "chat_cache_requests_total", "Cache lookups by kind of value and result.", {"kind", "result"},
+      [&cache] {
+        chat::obs::metrics_registry::labelled_samples samples;
+        for (const auto& [kind, counts] : cache.stats()) {
+          samples.push_back({{kind, "hit"}, static_cast<double>(counts.hits)});
+          samples.push_back({{kind, "miss"}, static_cast<double>(counts.misses)});
+          samples.push_back({{kind, "unavailable"}, static_cast<double>(counts.unavailable)});
+        }
+        return samples;
+      });
   metrics.callback_counter("chat_rate_limit_rejections_total",
                            "GraphQL operations refused by a rate limit (RL-1).",
                            [&guard] { return static_cast<double>(guard.rejections()); });
