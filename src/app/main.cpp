@@ -16,7 +16,9 @@
 #include "adapters/files/file_upload_store.hpp"
 #include "adapters/memory/memory_cache.hpp"
 #include "adapters/memory/memory_rate_limiter.hpp"
+#include "adapters/redis/redis_cache.hpp"
 #include "adapters/redis/redis_client.hpp"
+#include "adapters/redis/redis_rate_limiter.hpp"
 #include "app/config.hpp"
 #include "app/http_app.hpp"
 #include "app/store_factory.hpp"
@@ -162,18 +164,25 @@ int serve(const chat::app::config& cfg) {
   tokens.refresh_secret = cfg.jwt_refresh_secret;
   tokens.access_ttl = std::chrono::duration_cast<std::chrono::seconds>(cfg.access_token_ttl);
   tokens.refresh_ttl = std::chrono::duration_cast<std::chrono::seconds>(cfg.refresh_token_ttl);
-  // CACHE-1: cache-aside in front of the store, in process (a Redis cache for clusters
-  // comes with the Redis adapters).
-  chat::adapters::memory_cache cache;
-  chat::adapters::cached_store cached(*store, cache);
+  // CACHE-1, RL-2: with Redis, the cache and the limits are shared by every instance
+  // (invalidations and counts seen by all at once); without it, in process.
+  std::unique_ptr<chat::ports::cache> cache;
+  std::unique_ptr<chat::ports::rate_limiter> limiter;
+  if (redis) {
+    cache = std::make_unique<chat::adapters::redis::redis_cache>(*redis);
+    limiter = std::make_unique<chat::adapters::redis::redis_rate_limiter>(*redis);
+  } else {
+    cache = std::make_unique<chat::adapters::memory_cache>();
+    limiter = std::make_unique<chat::adapters::memory_rate_limiter>();
+  }
+  chat::adapters::cached_store cached(*store, *cache);
   chat::ports::store& reads = cfg.cache ? static_cast<chat::ports::store&>(cached) : *store;
   chat::auth::account_service accounts(reads, *hasher, std::move(tokens));
 
-  // RL-1: the limits (RATE_LIMITS: built-in defaults, a file, or off), in process.
+  // RL-1: the limits (RATE_LIMITS: built-in defaults, a file, or off).
   auto limits = load_rate_limits(cfg);
   if (!limits) return 1;
-  chat::adapters::memory_rate_limiter limiter;
-  const chat::api::rate_limit_guard guard(cfg.rate_limits == "off" ? nullptr : &limiter,
+  const chat::api::rate_limit_guard guard(cfg.rate_limits == "off" ? nullptr : limiter.get(),
                                           std::move(*limits));
 
   obs::metrics_registry metrics;
@@ -250,7 +259,7 @@ int serve(const chat::app::config& cfg) {
       "chat_cache_requests_total", "Cache lookups by kind of value and result.", {"kind", "result"},
       [&cache] {
         chat::obs::metrics_registry::labelled_samples samples;
-        for (const auto& [kind, counts] : cache.stats()) {
+        for (const auto& [kind, counts] : cache->stats()) {
           samples.push_back({{kind, "hit"}, static_cast<double>(counts.hits)});
           samples.push_back({{kind, "miss"}, static_cast<double>(counts.misses)});
           samples.push_back({{kind, "unavailable"}, static_cast<double>(counts.unavailable)});
