@@ -7,7 +7,8 @@
 # then the GraphQL engine benchmarks (bench/engine.sh) unless ENGINE=0, then the storage
 # benchmarks (bench/store.sh: both store adapters against raw sqlite3/libpq, throwaway
 # PostgreSQL) unless STORE=0, then the login benchmark (bench/accounts.sh) unless
-# ACCOUNTS=0.
+# ACCOUNTS=0, then the rooms benchmarks (bench/rooms.sh: cache on/off, sendMessage) unless
+# ROOMS=0.
 # Results go to bench/results/http-<timestamp>.md and stdout.
 # Knobs: DURATION (default 10s), CONNECTIONS (64), RUNS (startup runs, 20), ENGINE (1),
 # STORE (1; bench/store.sh has its own DURATION, default 5 s per measure: STORE_DURATION).
@@ -127,4 +128,9 @@ fi
 if [[ ${ACCOUNTS:-1} != 0 ]]; then
   echo
   DURATION=${ACCOUNTS_DURATION:-10} bench/accounts.sh
+fi
+
+if [[ ${ROOMS:-1} != 0 ]]; then
+  echo
+  DURATION=$DURATION bench/rooms.sh
 fi
