@@ -97,6 +97,25 @@ test('MSG-3: JPEG, GIF and WebP are recognised by content whatever their names a
   }
 });
 
+test('MSG-1, MSG-3: sendMessage with an image stores it and answers its absolute URL; a message may be an image alone', T, async (t) => {
+  const chatd = await startChatd({ t, env: { DATABASE_URL: undefined } });
+  const { s } = await signedIn(chatd);
+  const room = (await s.gql('mutation { createChatroom(createChatroomInput: { name: "pics" }) { id } }')).body.data.createChatroom.id;
+  const SEND = gql`mutation Send($room: Float!, $content: String!, $image: Upload) {
+    sendMessage(chatroomId: $room, content: $content, image: $image) { cursor node { content imageUrl } }
+  }`;
+  const r = await apollo(s).mutate({ mutation: SEND, variables: { room, content: '', image: new File([GIF], 'goal.txt') }, errorPolicy: 'all' });
+  assert.equal(r.error, undefined, String(r.error));
+  const url = r.data.sendMessage.node.imageUrl;
+  assert.match(url, new RegExp(`^${chatd.url}/uploads/[0-9a-f]{32}\\.gif$`));
+  assert.equal((await fetch(url)).headers.get('content-type'), 'image/gif');
+  const bad = await apollo(s).mutate({ mutation: SEND, variables: { room, content: 'hi', image: new File(['not an image'], 'a.png') }, errorPolicy: 'all' });
+  assert.equal(bad.error?.errors?.[0]?.extensions?.code, 'BAD_REQUEST');
+  const page = await s.gql('query($r: Float!) { getMessagesForChatroom(chatroomId: $r) { totalCount edges { node { imageUrl } } } }', { r: room });
+  assert.equal(page.body.data.getMessagesForChatroom.totalCount, 1, 'the refused image stored no message');
+  assert.equal(page.body.data.getMessagesForChatroom.edges[0].node.imageUrl, url);
+});
+
 test('MSG-3: a text file named x.png is refused with BAD_REQUEST and nothing is written; the avatar stays', T, async (t) => {
   const chatd = await startChatd({ t, env: { DATABASE_URL: undefined } });
   const { s, input } = await signedIn(chatd);

@@ -44,11 +44,15 @@ boost::asio::awaitable<std::optional<std::string>> cached_store::lookup(
     ports::cache_ticket& ticket) {
   std::vector<std::string_view> views(spaces.begin(), spaces.end());
   auto found = co_await cache_.get(kind, views, key);
-  if (found.hit()) co_return std::move(found.value);
+  const bool debug = obs::log_enabled(obs::log_level::debug);  // CACHE-1: hits and misses
+  if (found.hit()) {
+    if (debug) obs::log(obs::log_level::debug, "cache", "hit", {}, {{"kind", kind}});
+    co_return std::move(found.value);
+  }
   if (found.miss()) {
     ticket = std::move(found.ticket);
-    obs::log(obs::log_level::debug, "cache", "miss", {}, {{"kind", kind}});
-  } else {
+    if (debug) obs::log(obs::log_level::debug, "cache", "miss", {}, {{"kind", kind}});
+  } else if (debug) {
     obs::log(obs::log_level::debug, "cache", "unavailable: reading the database", {},
              {{"kind", kind}, {"error", found.detail}});
   }
