@@ -1,5 +1,7 @@
 #include "adapters/cached/cached_store.hpp"
 
+#include <algorithm>
+
 #include "adapters/cached/store_codec.hpp"
 #include "observability/logger.hpp"
 
@@ -18,6 +20,7 @@ constexpr auto k_search_users_ttl = 30s;
 constexpr auto k_newest_page_ttl = 5s;
 constexpr auto k_older_page_ttl = 60s;
 constexpr auto k_count_ttl = 5s;
+constexpr auto k_rooms_of_user_ttl = 30s;
 
 std::string room_space(domain::room_id id) {
   return "room:" + std::to_string(id);
@@ -30,6 +33,12 @@ std::string messages_space(domain::room_id id) {
 }
 std::string user_space(domain::user_id id) {
   return "user:" + std::to_string(id);
+}
+std::string rooms_of_space(domain::user_id id) {
+  return "rooms-of:" + std::to_string(id);
+}
+std::string activity_space(domain::room_id id) {
+  return "activity:" + std::to_string(id);
 }
 constexpr std::string_view k_users_space = "users";
 constexpr std::string_view k_profiles_space = "profiles";
@@ -197,10 +206,15 @@ cached_store::task<ports::done> cached_store::revoke_refresh_family(std::string 
 
 cached_store::task<domain::room> cached_store::create_room(domain::new_room r,
                                                            std::vector<domain::user_id> members) {
+  std::vector<std::string> spaces;
+  if (r.admin_id != 0) spaces.push_back(rooms_of_space(r.admin_id));
+  for (const auto member : members)
+    spaces.push_back(rooms_of_space(member));
   auto created = co_await inner_.create_room(std::move(r), std::move(members));
   if (created) {
     // A membership asked about before the room existed must not linger.
-    std::vector<std::string> spaces{members_space(created->id), room_space(created->id)};
+    spaces.push_back(members_space(created->id));
+    spaces.push_back(room_space(created->id));
     co_await invalidate(std::move(spaces));
   }
   co_return created;
@@ -233,7 +247,9 @@ cached_store::task<domain::room> cached_store::update_room(domain::room_id id,
 cached_store::task<ports::done> cached_store::delete_room(domain::room_id id) {
   auto deleted = co_await inner_.delete_room(id);
   if (deleted) {
-    std::vector<std::string> spaces{room_space(id), members_space(id), messages_space(id)};
+    // Members' room lists depend on `room:<id>`: they miss now.
+    std::vector<std::string> spaces{room_space(id), members_space(id), messages_space(id),
+                                    activity_space(id)};
     co_await invalidate(std::move(spaces));
   }
   co_return deleted;
@@ -244,6 +260,8 @@ cached_store::task<std::vector<domain::user_id>> cached_store::add_members(
   auto added = co_await inner_.add_members(room, std::move(users));
   if (added) {
     std::vector<std::string> spaces{members_space(room)};
+    for (const auto user : *added)
+      spaces.push_back(rooms_of_space(user));
     co_await invalidate(std::move(spaces));
   }
   co_return added;
@@ -254,6 +272,8 @@ cached_store::task<std::vector<domain::user_id>> cached_store::remove_members(
   auto removed = co_await inner_.remove_members(room, std::move(users));
   if (removed) {
     std::vector<std::string> spaces{members_space(room)};
+    for (const auto user : *removed)
+      spaces.push_back(rooms_of_space(user));
     co_await invalidate(std::move(spaces));
   }
   co_return removed;
@@ -289,8 +309,45 @@ cached_store::task<std::vector<domain::user>> cached_store::room_members(domain:
   co_return found;
 }
 
+// Two lookups: the user's room ids (membership only, `rooms-of:<user>`), then the list
+// itself, which depends on each of those rooms (`room:<id>`: its fields) and on each
+// room's activity (`activity:<id>`: its order follows the latest message). A message
+// bumps one `activity` space; no per-member work.
 cached_store::task<std::vector<domain::room>> cached_store::rooms_of_user(domain::user_id user) {
-  co_return co_await inner_.rooms_of_user(user);
+  ports::cache_ticket ids_ticket;
+  std::vector<std::string> membership{rooms_of_space(user)};
+  std::optional<std::vector<std::int64_t>> ids;
+  if (auto bytes = co_await lookup("rooms-of", std::move(membership), "ids", ids_ticket)) {
+    ids = codec::decode_ids(*bytes);
+  }
+  ports::cache_ticket list_ticket;
+  if (ids) {
+    std::vector<std::string> spaces{rooms_of_space(user)};
+    for (const auto id : *ids) {
+      spaces.push_back(room_space(id));
+      spaces.push_back(activity_space(id));
+    }
+    if (auto bytes = co_await lookup("rooms-of", std::move(spaces), "list", list_ticket)) {
+      if (auto rooms = codec::decode_rooms(*bytes)) co_return std::move(*rooms);
+    }
+  }
+  auto found = co_await inner_.rooms_of_user(user);
+  if (!found) co_return found;
+  std::vector<std::int64_t> found_ids;
+  found_ids.reserve(found->size());
+  for (const auto& room : *found)
+    found_ids.push_back(room.id);
+  if (!ids) {
+    std::string bytes = codec::encode_ids(found_ids);
+    co_await remember(std::move(ids_ticket), std::move(bytes), k_rooms_of_user_ttl);
+    // The list is not put: no versions of its room spaces were read before the store
+    // read, so a write in between could not be told apart. The next read, with the
+    // ids cached, puts it.
+  } else if (std::is_permutation(ids->begin(), ids->end(), found_ids.begin(), found_ids.end())) {
+    std::string bytes = codec::encode(*found);
+    co_await remember(std::move(list_ticket), std::move(bytes), k_rooms_of_user_ttl);
+  }
+  co_return found;
 }
 
 cached_store::task<ports::room_search> cached_store::search_rooms(std::string term,
@@ -315,7 +372,7 @@ cached_store::task<domain::message> cached_store::insert_message(domain::new_mes
   const domain::room_id room = m.room;
   auto inserted = co_await inner_.insert_message(std::move(m));
   if (inserted) {
-    std::vector<std::string> spaces{messages_space(room)};
+    std::vector<std::string> spaces{messages_space(room), activity_space(room)};
     co_await invalidate(std::move(spaces));
   }
   co_return inserted;

@@ -20,13 +20,15 @@
 /// committed and before it returns (read-your-writes; with a shared cache, on every
 /// instance): users (create, profile update, delete) → `users`, `user:<id>`,
 /// `profiles`; rooms (create, update, delete) → `room:<id>`, `members:<id>`,
-/// `messages:<id>`; memberships → `members:<room>`; messages → `messages:<room>`.
+/// `messages:<id>`, and the members' `rooms-of:<user>` when they join or leave;
+/// memberships → `members:<room>`, `rooms-of:<user>` of those added or removed; messages
+/// → `messages:<room>`, `activity:<room>` (one space, whatever the room's size).
 /// The cache port's tickets keep a read that raced a write from putting the old value.
 ///
 /// The rest passes straight through: login lookups (never cached: they carry the password
 /// hash, which cached users never do), refresh families, batched lookups (already one
-/// round trip per request), `rooms_of_user` and `search_rooms` (their order follows every
-/// message of every room; not cached rather than cached stale).
+/// round trip per request), and `search_rooms` (its matches and order span every public
+/// room; not cached rather than cached stale).
 ///
 /// CACHE-2: a cache that cannot be reached is read through (the store answers) and its
 /// failed invalidations are logged; no request fails because of the cache.

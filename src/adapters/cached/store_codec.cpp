@@ -93,7 +93,64 @@ std::optional<json::value> parse(std::string_view bytes) {
 
 }  // namespace
 
+namespace {
+json::object room_object(const domain::room& room);
+std::optional<domain::room> room_from(const json::value& v);
+}  // namespace
+
 std::string encode(const domain::room& room) {
+  return json::serialize(room_object(room));
+}
+
+std::optional<domain::room> decode_room(std::string_view bytes) {
+  auto v = parse(bytes);
+  if (!v) return std::nullopt;
+  return room_from(*v);
+}
+
+std::string encode(const std::vector<domain::room>& rooms) {
+  json::array a;
+  a.reserve(rooms.size());
+  for (const auto& r : rooms)
+    a.push_back(room_object(r));
+  return json::serialize(a);
+}
+
+std::optional<std::vector<domain::room>> decode_rooms(std::string_view bytes) {
+  auto v = parse(bytes);
+  if (!v || !v->is_array()) return std::nullopt;
+  std::vector<domain::room> out;
+  out.reserve(v->get_array().size());
+  for (const auto& item : v->get_array()) {
+    auto r = room_from(item);
+    if (!r) return std::nullopt;
+    out.push_back(std::move(*r));
+  }
+  return out;
+}
+
+std::string encode_ids(const std::vector<std::int64_t>& ids) {
+  json::array a;
+  a.reserve(ids.size());
+  for (const auto id : ids)
+    a.push_back(id);
+  return json::serialize(a);
+}
+
+std::optional<std::vector<std::int64_t>> decode_ids(std::string_view bytes) {
+  auto v = parse(bytes);
+  if (!v || !v->is_array()) return std::nullopt;
+  std::vector<std::int64_t> out;
+  for (const auto& item : v->get_array()) {
+    if (!item.is_int64()) return std::nullopt;
+    out.push_back(item.get_int64());
+  }
+  return out;
+}
+
+namespace {
+
+json::object room_object(const domain::room& room) {
   json::object o;
   o["i"] = room.id;
   o["n"] = room.name;
@@ -104,12 +161,12 @@ std::string encode(const domain::room& room) {
   o["m"] = optional_text(room.image);
   o["c"] = millis(room.created_at);
   o["u"] = millis(room.updated_at);
-  return json::serialize(o);
+  return o;
 }
 
-std::optional<domain::room> decode_room(std::string_view bytes) {
-  auto v = parse(bytes);
-  if (!v || !v->is_object()) return std::nullopt;
+std::optional<domain::room> room_from(const json::value& value) {
+  const json::value* v = &value;
+  if (!v->is_object()) return std::nullopt;
   const auto& o = v->get_object();
   reader r{&o};
   domain::room room;
@@ -130,6 +187,8 @@ std::optional<domain::room> decode_room(std::string_view bytes) {
   if (!r.ok) return std::nullopt;
   return room;
 }
+
+}  // namespace
 
 std::string encode(const domain::user& user) {
   return json::serialize(user_object(user));

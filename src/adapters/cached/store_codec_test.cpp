@@ -88,3 +88,27 @@ TEST(StoreCodec, AnythingElseIsAMiss) {
 
 }  // namespace
 }  // namespace chat::adapters::codec
+
+namespace chat::adapters::codec {
+namespace {
+
+TEST(StoreCodec, RoomListsAndIdListsRoundTrip) {
+  domain::room a;
+  a.id = 1;
+  a.name = "a";
+  domain::room b = a;
+  b.id = 2;
+  b.name = "b";
+  b.access = domain::room_access::public_room;
+  const auto rooms = decode_rooms(encode(std::vector<domain::room>{a, b}));
+  ASSERT_TRUE(rooms);
+  ASSERT_EQ(rooms->size(), 2U);
+  EXPECT_EQ((*rooms)[1].name, "b");
+  EXPECT_EQ((*rooms)[1].access, domain::room_access::public_room);
+  EXPECT_EQ(decode_ids(encode_ids({3, 1, 2})), (std::vector<std::int64_t>{3, 1, 2}));
+  EXPECT_FALSE(decode_ids(R"(["1"])"));
+  EXPECT_FALSE(decode_rooms(R"([{"i":1}])"));
+}
+
+}  // namespace
+}  // namespace chat::adapters::codec
