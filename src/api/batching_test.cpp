@@ -111,11 +111,11 @@ class Batching : public ::testing::Test {
   boost::json::object query(std::string text, domain::user_id as) {
     gh::parsed_request request;
     request.operations.push_back({std::move(text), std::nullopt, {}, {}});
+    boost::asio::io_context io;  // outlives the context, whose loaders hold its timers
     request_context context;
     context.user = as;
     context.public_url = "http://localhost";
     counting_->reset();
-    boost::asio::io_context io;
     auto future = boost::asio::co_spawn(
         io, [&]() { return endpoint_->run(request, gh::media_type::json, context); },
         boost::asio::use_future);

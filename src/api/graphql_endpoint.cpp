@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "api/loaders.hpp"
 #include "api/message_resolvers.hpp"
 #include "api/room_resolvers.hpp"
 #include "api/user_resolvers.hpp"
@@ -227,6 +228,7 @@ boost::asio::awaitable<graphql_http_result> graphql_endpoint::run(const gh::pars
     }
     // RFC 9110: a 405 names the methods that would work; a mutation needs POST.
     std::string allow = status == http::status::method_not_allowed ? "POST" : "";
+    context.loaders.reset();  // the request's lookups end with it (their timers too)
     co_return graphql_http_result{status, std::move(result.body), std::move(allow)};
   }
   std::string body = "[";
@@ -235,6 +237,7 @@ boost::asio::awaitable<graphql_http_result> graphql_endpoint::run(const gh::pars
     body += (co_await run_one(request.operations[i], request.from_get, context)).body;
   }
   body += ']';
+  context.loaders.reset();
   co_return graphql_http_result{http::status::ok, std::move(body), {}};
 }
 

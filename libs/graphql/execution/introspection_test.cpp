@@ -1,6 +1,6 @@
 // The executor's introspection against graphql-js 16.15: the full introspection query
-// over schema/contract/original.graphql (the frozen contract) must give exactly graphql-js's data (testdata/ was generated
-// with graphql-js `graphqlSync({schema: buildSchema(sdl), source:
+// over schema/contract/original.graphql (the frozen contract) must give exactly graphql-js's data
+// (testdata/ was generated with graphql-js `graphqlSync({schema: buildSchema(sdl), source:
 // getIntrospectionQuery({descriptions, specifiedByUrl, directiveIsRepeatable,
 // schemaDescription, inputValueDeprecation})})`).
 #include <gtest/gtest.h>
