@@ -161,10 +161,10 @@ TEST_F(Batching, Gql6APageOf50MessagesWithAuthorsAndRoomsCostsABoundedNumberOfRo
   }
   const auto calls = counting_->calls();
   EXPECT_EQ(calls.at("users_by_ids"), 1) << "50 authors, one lookup";
-  EXPECT_EQ(calls.at("room_members"), 1) << "the room's members once for 50 messages";
+  EXPECT_EQ(calls.at("members_of_rooms"), 1) << "the room's members once for 50 messages";
   EXPECT_EQ(calls.at("latest_messages"), 1);
   EXPECT_LE(counting_->total(), 8) << "every call: find_room, is_member, messages_page, "
-                                      "message_count, users_by_ids, room_members, "
+                                      "message_count, users_by_ids, members_of_rooms, "
                                       "latest_messages";
 }
 
@@ -179,19 +179,20 @@ TEST_F(Batching, Gql6TheRoundTripsDoNotGrowWithThePageSize) {
   EXPECT_EQ(counting_->total(), small);
 }
 
-TEST_F(Batching, Gql6TheRoomsOfAUserWithTheirLatestMessagesCostOneLatestMessagesLookup) {
+TEST_F(Batching, Gql6TheRoomsOfAUserWithTheirMembersAndLatestMessagesCostOneLookupEach) {
   std::vector<domain::user_id> members{user("x"), user("y")};
   for (int i = 0; i < 8; ++i)
     room_with(members, 3, "Room " + std::to_string(i));
   const auto body = query("{ getChatroomsForUser(userId: " + std::to_string(members.front()) +
-                              ") { id messages { id content user { id } } } }",
+                              ") { id users { id } messages { id content user { id } } } }",
                           members.front());
   EXPECT_EQ(body.at("data").at("getChatroomsForUser").as_array().size(), 8U);
   const auto calls = counting_->calls();
   EXPECT_EQ(calls.at("latest_messages"), 1);
+  EXPECT_EQ(calls.at("members_of_rooms"), 1) << "8 rooms' members, one lookup";
   EXPECT_EQ(calls.at("users_by_ids"), 1);
   EXPECT_EQ(calls.at("rooms_of_user"), 1);
-  EXPECT_EQ(counting_->total(), 3);
+  EXPECT_EQ(counting_->total(), 4);
 }
 
 }  // namespace

@@ -80,13 +80,11 @@ class request_loaders {
                 [&store](std::vector<domain::room_id> ids)
                     -> boost::asio::awaitable<
                         std::vector<std::optional<result<std::vector<domain::user>>>>> {
-                  std::vector<std::optional<result<std::vector<domain::user>>>> out;
-                  out.reserve(ids.size());
-                  for (const auto id : ids) {
-                    auto found = co_await store.room_members(id);
-                    out.emplace_back(std::move(found));
-                  }
-                  co_return out;
+                  const std::size_t n = ids.size();
+                  auto found = co_await store.members_of_rooms(std::move(ids));
+                  co_return per_key<std::vector<domain::user>>(n, found, [&](std::size_t i) {
+                    return result<std::vector<domain::user>>(std::move((*found)[i]));
+                  });
                 }) {}
 
   graphql::batch_loader<domain::user_id, result<domain::user>> users;

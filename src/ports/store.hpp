@@ -182,6 +182,10 @@ class store {
   virtual task<room_search> search_rooms(std::string term, domain::user_id viewer, int limit) = 0;
   /// GQL-6: one round trip; one entry per room, in request order.
   virtual task<std::vector<std::int64_t>> member_counts(std::vector<domain::room_id> rooms) = 0;
+  /// GQL-6: one round trip; each room's members (most recently joined first, as
+  /// `room_members`), one list per room in request order (empty for an unknown room).
+  virtual task<std::vector<std::vector<domain::user>>> members_of_rooms(
+      std::vector<domain::room_id> rooms) = 0;
   /// GQL-6: one round trip; each room's newest message, in request order.
   virtual task<std::vector<std::optional<domain::message>>> latest_messages(
       std::vector<domain::room_id> rooms) = 0;

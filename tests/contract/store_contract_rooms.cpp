@@ -359,6 +359,22 @@ TEST_P(StoreContract, Gql6MemberCountsAnswersInRequestOrder) {
   EXPECT_TRUE(must(store().member_counts({})).empty());
 }
 
+TEST_P(StoreContract, Gql6MembersOfRoomsAnswersEachRoomsMembersInRequestOrder) {
+  const auto admin = make_user("Admin");
+  const auto b = make_user("Bob");
+  const auto c = make_user("Carla");
+  const auto one = make_room("One", admin.id);
+  const auto three = make_room("Three", admin.id, room_access::public_room, {b.id, c.id});
+  const auto got = must(store().members_of_rooms({three.id, k_unknown_room, one.id, three.id}));
+  ASSERT_EQ(got.size(), 4U);
+  EXPECT_EQ(ids_of(got[0]), ids_of(must(store().room_members(three.id))));
+  EXPECT_EQ(got[0].size(), 3U);
+  EXPECT_TRUE(got[1].empty());
+  EXPECT_EQ(ids_of(got[2]), (std::vector<user_id>{admin.id}));
+  EXPECT_EQ(ids_of(got[3]), ids_of(got[0]));
+  EXPECT_TRUE(must(store().members_of_rooms({})).empty());
+}
+
 TEST_P(StoreContract, Gql6LatestMessagesAnswersEachRoomsNewestMessageInRequestOrder) {
   const auto admin = make_user("Admin");
   const auto busy = make_room("Busy", admin.id);

@@ -143,6 +143,11 @@ class counting_store final : public ports::store {
     count("member_counts");
     co_return co_await inner_.member_counts(std::move(rooms));
   }
+  task<std::vector<std::vector<domain::user>>> members_of_rooms(
+      std::vector<domain::room_id> rooms) override {
+    count("members_of_rooms");
+    co_return co_await inner_.members_of_rooms(std::move(rooms));
+  }
   task<std::vector<std::optional<domain::message>>> latest_messages(
       std::vector<domain::room_id> rooms) override {
     count("latest_messages");

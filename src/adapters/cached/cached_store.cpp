@@ -361,6 +361,38 @@ cached_store::task<std::vector<std::int64_t>> cached_store::member_counts(
   co_return co_await inner_.member_counts(std::move(rooms));
 }
 
+// Several rooms at once: each room's list is a `room_members` entry (`members:<room>`,
+// `profiles`); the rooms that miss are read together in one store call.
+cached_store::task<std::vector<std::vector<domain::user>>> cached_store::members_of_rooms(
+    std::vector<domain::room_id> rooms) {
+  std::vector<std::vector<domain::user>> out(rooms.size());
+  std::vector<domain::room_id> missing;
+  std::vector<std::size_t> missing_at;
+  std::vector<ports::cache_ticket> tickets;
+  for (std::size_t i = 0; i < rooms.size(); ++i) {
+    ports::cache_ticket ticket;
+    std::vector<std::string> spaces{members_space(rooms[i]), std::string(k_profiles_space)};
+    if (auto bytes = co_await lookup("members", std::move(spaces), "list", ticket)) {
+      if (auto users = codec::decode_users(*bytes)) {
+        out[i] = std::move(*users);
+        continue;
+      }
+    }
+    missing.push_back(rooms[i]);
+    missing_at.push_back(i);
+    tickets.push_back(std::move(ticket));
+  }
+  if (missing.empty()) co_return out;
+  auto found = co_await inner_.members_of_rooms(std::move(missing));
+  if (!found) co_return found.error();
+  for (std::size_t k = 0; k < missing_at.size() && k < found->size(); ++k) {
+    std::string bytes = codec::encode((*found)[k]);
+    co_await remember(std::move(tickets[k]), std::move(bytes), k_members_ttl);
+    out[missing_at[k]] = std::move((*found)[k]);
+  }
+  co_return out;
+}
+
 cached_store::task<std::vector<std::optional<domain::message>>> cached_store::latest_messages(
     std::vector<domain::room_id> rooms) {
   co_return co_await inner_.latest_messages(std::move(rooms));

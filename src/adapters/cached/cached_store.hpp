@@ -82,6 +82,8 @@ class cached_store final : public ports::store {
   task<ports::room_search> search_rooms(std::string term, domain::user_id viewer,
                                         int limit) override;
   task<std::vector<std::int64_t>> member_counts(std::vector<domain::room_id> rooms) override;
+  task<std::vector<std::vector<domain::user>>> members_of_rooms(
+      std::vector<domain::room_id> rooms) override;
   task<std::vector<std::optional<domain::message>>> latest_messages(
       std::vector<domain::room_id> rooms) override;
 

@@ -129,6 +129,13 @@ const statement room_members{
     "SELECT " CHAT_USER_COLS("u") " FROM memberships m JOIN users u ON u.id = m.user_id "
     "WHERE m.room_id = $1::bigint ORDER BY m.joined_at DESC, m.seq DESC"};
 
+// GQL-6: the members of many rooms, tagged with their room's position in the request.
+const statement members_of_rooms{
+    "chat_members_of_rooms",
+    "SELECT q.ord, " CHAT_USER_COLS("u") " FROM unnest($1::bigint[]) WITH ORDINALITY AS q(id, ord) "
+    "JOIN memberships m ON m.room_id = q.id JOIN users u ON u.id = m.user_id "
+    "ORDER BY q.ord, m.joined_at DESC, m.seq DESC"};
+
 const statement rooms_of_user{
     "chat_rooms_of_user",
     "SELECT " CHAT_ROOM_COLS("r") " FROM memberships mm JOIN rooms r ON r.id = mm.room_id "

@@ -32,6 +32,7 @@ extern const statement add_members;
 extern const statement remove_members;
 extern const statement is_member;
 extern const statement room_members;
+extern const statement members_of_rooms;
 extern const statement rooms_of_user;
 extern const statement search_rooms;
 extern const statement member_counts;

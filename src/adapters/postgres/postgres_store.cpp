@@ -518,6 +518,21 @@ postgres_store::task<std::vector<domain::user>> postgres_store::room_members(dom
   co_return users_of(o);
 }
 
+postgres_store::task<std::vector<std::vector<domain::user>>> postgres_store::members_of_rooms(
+    std::vector<domain::room_id> rooms) {
+  std::vector<std::vector<domain::user>> members(rooms.size());
+  if (rooms.empty()) co_return members;
+  auto query = q(pg::sql::members_of_rooms, array(rooms));
+  pg::outcome o = co_await submit(std::move(query));
+  if (o.error) co_return map_error(o);
+  for (int i = 0; i < rows_of(o); ++i) {
+    const row r = at(o, i);
+    const auto ordinal = static_cast<std::size_t>(std::stoll(std::string(r.text(0))));
+    if (ordinal >= 1 && ordinal <= members.size()) members[ordinal - 1].push_back(user_at(r, 1));
+  }
+  co_return members;
+}
+
 postgres_store::task<std::vector<domain::room>> postgres_store::rooms_of_user(
     domain::user_id user) {
   auto query = q(pg::sql::rooms_of_user, p(user));

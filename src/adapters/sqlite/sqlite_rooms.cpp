@@ -152,6 +152,26 @@ ports::store::task<std::vector<domain::user>> sqlite_store::room_members(domain:
       });
 }
 
+ports::store::task<std::vector<std::vector<domain::user>>> sqlite_store::members_of_rooms(
+    std::vector<domain::room_id> rooms) {
+  using answer = std::vector<std::vector<domain::user>>;
+  return read<answer>([rooms = std::move(rooms)](connection& db) -> store_result<answer> {
+    answer members(rooms.size());
+    if (rooms.empty()) return members;
+    static const std::string sql =
+        "SELECT j.key, " + std::string(k_user_columns) +
+        " FROM json_each(?1) j JOIN memberships ms ON ms.room_id = j.value"
+        " JOIN users u ON u.id = ms.user_id ORDER BY j.key, ms.joined_at DESC, ms.rowid DESC";
+    auto stmt = db.prepare(sql);
+    stmt.bind(1, json_id_list(rooms));
+    while (stmt.step()) {
+      auto index = static_cast<std::size_t>(stmt.int64(0));
+      if (index < members.size()) members[index].push_back(read_user(stmt, 1));
+    }
+    return members;
+  });
+}
+
 ports::store::task<std::vector<domain::room>> sqlite_store::rooms_of_user(domain::user_id user) {
   return read<std::vector<domain::room>>(
       [user](connection& db) -> store_result<std::vector<domain::room>> {
