@@ -141,7 +141,9 @@ const statement rooms_of_user{
     "SELECT " CHAT_ROOM_COLS("r") " FROM memberships mm JOIN rooms r ON r.id = mm.room_id "
     "WHERE mm.user_id = $1::bigint "
     "ORDER BY coalesce((SELECT x.created_at FROM messages x WHERE x.room_id = r.id "
-    "  ORDER BY x.id DESC LIMIT 1), r.created_at) DESC, r.id DESC"};
+    "  ORDER BY x.id DESC LIMIT 1), r.created_at) DESC, "
+    // Messages in the same millisecond: the later insert is the more recent.
+    "coalesce((SELECT max(x.id) FROM messages x WHERE x.room_id = r.id), 0) DESC, r.id DESC"};
 
 // At least one row (the total), with the page's rooms when there are any.
 const statement search_rooms{

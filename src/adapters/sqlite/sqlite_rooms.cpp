@@ -179,7 +179,10 @@ ports::store::task<std::vector<domain::room>> sqlite_store::rooms_of_user(domain
             "SELECT " + std::string(k_room_columns) +
             " FROM memberships ms JOIN rooms r ON r.id = ms.room_id WHERE ms.user_id = ?1"
             " ORDER BY coalesce((SELECT m.created_at FROM messages m WHERE m.room_id = r.id"
-            " ORDER BY m.id DESC LIMIT 1), r.created_at) DESC, r.id DESC";
+            " ORDER BY m.id DESC LIMIT 1), r.created_at) DESC,"
+            // Messages in the same millisecond: the later insert is the more recent.
+            " coalesce((SELECT max(m.id) FROM messages m WHERE m.room_id = r.id), 0) DESC,"
+            " r.id DESC";
         auto stmt = db.prepare(sql);
         stmt.bind(1, user);
         return room_rows(stmt);
