@@ -17,6 +17,7 @@
 #include "api/graphql_endpoint.hpp"
 #include "auth/account_service.hpp"
 #include "tests/support/counting_store.hpp"
+#include "tests/support/run_sync.hpp"
 
 namespace chat::api {
 namespace {
@@ -26,10 +27,7 @@ namespace gh = net::graphql_http;
 
 template <class T>
 T run(boost::asio::awaitable<T> task) {
-  boost::asio::io_context io;
-  auto future = boost::asio::co_spawn(io, std::move(task), boost::asio::use_future);
-  io.run();
-  return future.get();
+  return testing::run_sync(std::move(task));
 }
 
 class Batching : public ::testing::Test {

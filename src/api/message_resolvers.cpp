@@ -51,13 +51,12 @@ void bind_message_resolvers(graphql::resolver_map& resolvers, ports::store& stor
   // durably before the answer (REL-2).
   resolvers.bind_async(
       "Mutation.sendMessage", [&store, &uploads](const value&, const resolve_info& info) -> task {
-        auto caller = require_user(info);
-        if (auto* e = std::get_if<field_error>(&caller)) co_return value(*e);
-        auto id = id_argument(info.arguments, "chatroomId");
-        if (auto* e = std::get_if<field_error>(&id)) co_return value(*e);
+        auto checked = room_call_of(info);
+        if (auto* e = std::get_if<field_error>(&checked)) co_return value(*e);
+        const room_call call = std::get<room_call>(checked);
         request_context& context = context_of(info);
-        const domain::room_id room_id = std::get<std::int64_t>(id);
-        const domain::user_id author = std::get<domain::user_id>(caller);
+        const domain::room_id room_id = call.room;
+        const domain::user_id author = call.user;
 
         const auto* content_value = info.arguments.if_contains("content");
         std::string content = content_value != nullptr && content_value->is_string()
@@ -102,12 +101,11 @@ void bind_message_resolvers(graphql::resolver_map& resolvers, ports::store& stor
   // MSG-2: newest first by id, `cursor` exclusive; edges oldest to newest in the page.
   resolvers.bind_async(
       "Query.getMessagesForChatroom", [&store](const value&, const resolve_info& info) -> task {
-        auto caller = require_user(info);
-        if (auto* e = std::get_if<field_error>(&caller)) co_return value(*e);
-        auto id = id_argument(info.arguments, "chatroomId");
-        if (auto* e = std::get_if<field_error>(&id)) co_return value(*e);
+        auto checked = room_call_of(info);
+        if (auto* e = std::get_if<field_error>(&checked)) co_return value(*e);
+        const room_call call = std::get<room_call>(checked);
         request_context& context = context_of(info);
-        const domain::room_id room_id = std::get<std::int64_t>(id);
+        const domain::room_id room_id = call.room;
         int take = 20;
         if (const auto* t = info.arguments.if_contains("take"); t != nullptr && t->is_int64()) {
           if (t->get_int64() < 1) co_return value(bad_request("take", "take must be at least 1"));
@@ -117,8 +115,7 @@ void bind_message_resolvers(graphql::resolver_map& resolvers, ports::store& stor
         if (const auto* c = info.arguments.if_contains("cursor"); c != nullptr && c->is_int64()) {
           cursor = c->get_int64();
         }
-        auto room =
-            co_await readable_room(context, store, room_id, std::get<domain::user_id>(caller));
+        auto room = co_await readable_room(context, store, room_id, call.user);
         if (auto* e = std::get_if<field_error>(&room)) co_return value(*e);
 
         auto page = co_await store.messages_page(room_id, cursor, take);

@@ -175,18 +175,16 @@ void bind_room_resolvers(graphql::resolver_map& resolvers, ports::store& store) 
       });
 
   // ROOM-2, ROOM-4.
-  resolvers.bind_async(
-      "Query.getChatroomById", [&store](const value&, const resolve_info& info) -> task {
-        auto caller = require_user(info);
-        if (auto* e = std::get_if<field_error>(&caller)) co_return value(*e);
-        auto id = id_argument(info.arguments, "chatroomId");
-        if (auto* e = std::get_if<field_error>(&id)) co_return value(*e);
-        request_context& context = context_of(info);
-        auto room = co_await readable_room(context, store, std::get<std::int64_t>(id),
-                                           std::get<domain::user_id>(caller));
-        if (auto* e = std::get_if<field_error>(&room)) co_return value(*e);
-        co_return value(room_json(std::get<domain::room>(room), context));
-      });
+  resolvers.bind_async("Query.getChatroomById",
+                       [&store](const value&, const resolve_info& info) -> task {
+                         auto checked = room_call_of(info);
+                         if (auto* e = std::get_if<field_error>(&checked)) co_return value(*e);
+                         const room_call call = std::get<room_call>(checked);
+                         request_context& context = context_of(info);
+                         auto room = co_await readable_room(context, store, call.room, call.user);
+                         if (auto* e = std::get_if<field_error>(&room)) co_return value(*e);
+                         co_return value(room_json(std::get<domain::room>(room), context));
+                       });
 
   // ROOM-4: the caller's own rooms only, most recent activity first.
   resolvers.bind_async(
@@ -245,15 +243,13 @@ void bind_room_resolvers(graphql::resolver_map& resolvers, ports::store& store) 
   // ROOM-2, ROOM-4: the members, most recently joined first.
   resolvers.bind_async(
       "Query.getUsersOfChatroom", [&store](const value&, const resolve_info& info) -> task {
-        auto caller = require_user(info);
-        if (auto* e = std::get_if<field_error>(&caller)) co_return value(*e);
-        auto id = id_argument(info.arguments, "chatroomId");
-        if (auto* e = std::get_if<field_error>(&id)) co_return value(*e);
+        auto checked = room_call_of(info);
+        if (auto* e = std::get_if<field_error>(&checked)) co_return value(*e);
+        const room_call call = std::get<room_call>(checked);
         request_context& context = context_of(info);
-        auto room = co_await readable_room(context, store, std::get<std::int64_t>(id),
-                                           std::get<domain::user_id>(caller));
+        auto room = co_await readable_room(context, store, call.room, call.user);
         if (auto* e = std::get_if<field_error>(&room)) co_return value(*e);
-        auto members = co_await load_members(context, store, std::get<std::int64_t>(id));
+        auto members = co_await load_members(context, store, call.room);
         if (!members) co_return value(field_error_for(members.error(), context.correlation_id));
         value::list items;
         for (const auto& user : *members)
@@ -264,16 +260,14 @@ void bind_room_resolvers(graphql::resolver_map& resolvers, ports::store& store) 
   // ROOM-3: a member adds users; existing members are skipped; unknown users: NOT_FOUND.
   resolvers.bind_async(
       "Mutation.addUsersToChatroom", [&store](const value&, const resolve_info& info) -> task {
-        auto caller = require_user(info);
-        if (auto* e = std::get_if<field_error>(&caller)) co_return value(*e);
-        auto id = id_argument(info.arguments, "chatroomId");
-        if (auto* e = std::get_if<field_error>(&id)) co_return value(*e);
+        auto checked = room_call_of(info);
+        if (auto* e = std::get_if<field_error>(&checked)) co_return value(*e);
+        const room_call call = std::get<room_call>(checked);
         auto users = id_list_argument(info.arguments, "userIds");
         if (auto* e = std::get_if<field_error>(&users)) co_return value(*e);
         request_context& context = context_of(info);
-        const domain::room_id room_id = std::get<std::int64_t>(id);
-        auto room =
-            co_await room_of_member(context, store, room_id, std::get<domain::user_id>(caller));
+        const domain::room_id room_id = call.room;
+        auto room = co_await room_of_member(context, store, room_id, call.user);
         if (auto* e = std::get_if<field_error>(&room)) co_return value(*e);
         auto ids = std::get<std::vector<std::int64_t>>(std::move(users));
         auto added = co_await store.add_members(room_id, std::move(ids));
@@ -290,13 +284,12 @@ void bind_room_resolvers(graphql::resolver_map& resolvers, ports::store& store) 
   // ROOM-3: the admin deletes the room with its members and messages.
   resolvers.bind_async(
       "Mutation.deleteChatroom", [&store](const value&, const resolve_info& info) -> task {
-        auto caller = require_user(info);
-        if (auto* e = std::get_if<field_error>(&caller)) co_return value(*e);
-        auto id = id_argument(info.arguments, "chatroomId");
-        if (auto* e = std::get_if<field_error>(&id)) co_return value(*e);
+        auto checked = room_call_of(info);
+        if (auto* e = std::get_if<field_error>(&checked)) co_return value(*e);
+        const room_call call = std::get<room_call>(checked);
         request_context& context = context_of(info);
-        const domain::room_id room_id = std::get<std::int64_t>(id);
-        const domain::user_id user = std::get<domain::user_id>(caller);
+        const domain::room_id room_id = call.room;
+        const domain::user_id user = call.user;
         auto room = co_await readable_room(context, store, room_id, user);
         if (auto* e = std::get_if<field_error>(&room)) co_return value(*e);
         if (std::get<domain::room>(room).admin_id != user) {
@@ -317,15 +310,14 @@ void bind_room_resolvers(graphql::resolver_map& resolvers, ports::store& store) 
   // ROOM-5: the admin removes anyone but themselves; a member removes only themselves.
   resolvers.bind_async(
       "Mutation.removeUsersFromChatroom", [&store](const value&, const resolve_info& info) -> task {
-        auto caller = require_user(info);
-        if (auto* e = std::get_if<field_error>(&caller)) co_return value(*e);
-        auto id = id_argument(info.arguments, "chatroomId");
-        if (auto* e = std::get_if<field_error>(&id)) co_return value(*e);
+        auto checked = room_call_of(info);
+        if (auto* e = std::get_if<field_error>(&checked)) co_return value(*e);
+        const room_call call = std::get<room_call>(checked);
         auto users = id_list_argument(info.arguments, "userIds");
         if (auto* e = std::get_if<field_error>(&users)) co_return value(*e);
         request_context& context = context_of(info);
-        const domain::room_id room_id = std::get<std::int64_t>(id);
-        const domain::user_id user = std::get<domain::user_id>(caller);
+        const domain::room_id room_id = call.room;
+        const domain::user_id user = call.user;
         auto room = co_await room_of_member(context, store, room_id, user);
         if (auto* e = std::get_if<field_error>(&room)) co_return value(*e);
         auto ids = std::get<std::vector<std::int64_t>>(std::move(users));
@@ -350,16 +342,14 @@ void bind_room_resolvers(graphql::resolver_map& resolvers, ports::store& store) 
   // ROOM-5: the admin changes the room's fields under ROOM-1's rules.
   resolvers.bind_async(
       "Mutation.updateChatroom", [&store](const value&, const resolve_info& info) -> task {
-        auto caller = require_user(info);
-        if (auto* e = std::get_if<field_error>(&caller)) co_return value(*e);
-        auto id = id_argument(info.arguments, "chatroomId");
-        if (auto* e = std::get_if<field_error>(&id)) co_return value(*e);
+        auto checked = room_call_of(info);
+        if (auto* e = std::get_if<field_error>(&checked)) co_return value(*e);
+        const room_call call = std::get<room_call>(checked);
         request_context& context = context_of(info);
-        const domain::room_id room_id = std::get<std::int64_t>(id);
-        auto room =
-            co_await readable_room(context, store, room_id, std::get<domain::user_id>(caller));
+        const domain::room_id room_id = call.room;
+        auto room = co_await readable_room(context, store, room_id, call.user);
         if (auto* e = std::get_if<field_error>(&room)) co_return value(*e);
-        if (std::get<domain::room>(room).admin_id != std::get<domain::user_id>(caller)) {
+        if (std::get<domain::room>(room).admin_id != call.user) {
           co_return value(field_error{"Only the chatroom's admin can change it",
                                       std::string(graphql::error_code::forbidden),
                                       {}});

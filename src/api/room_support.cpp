@@ -2,12 +2,21 @@
 
 #include <boost/json/object.hpp>
 
+#include "api/arguments.hpp"
 #include "api/loaders.hpp"
 #include "api/resolver_support.hpp"
 #include "api/store_errors.hpp"
 #include "text/json_text.hpp"
 
 namespace chat::api {
+
+std::variant<room_call, graphql::field_error> room_call_of(const graphql::resolve_info& info) {
+  auto caller = require_user(info);
+  if (auto* e = std::get_if<graphql::field_error>(&caller)) return std::move(*e);
+  auto id = id_argument(info.arguments, "chatroomId");
+  if (auto* e = std::get_if<graphql::field_error>(&id)) return std::move(*e);
+  return room_call{std::get<domain::user_id>(caller), std::get<std::int64_t>(id)};
+}
 
 graphql::field_error room_not_found() {
   return graphql::field_error{

@@ -17,6 +17,16 @@
 
 namespace chat::api {
 
+/// Who asks about which room: the start of every operation that takes a `chatroomId`.
+struct room_call {
+  domain::user_id user = 0;
+  domain::room_id room = 0;
+};
+
+/// The signed-in caller (else `UNAUTHENTICATED`, ERR-2) and the whole-number
+/// `chatroomId` argument (else `BAD_REQUEST`, GQL-3), in that order.
+std::variant<room_call, graphql::field_error> room_call_of(const graphql::resolve_info& info);
+
 /// ROOM-2's answers.
 graphql::field_error room_not_found();
 graphql::field_error room_forbidden();

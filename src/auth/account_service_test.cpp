@@ -10,6 +10,7 @@
 
 #include "adapters/sqlite/sqlite_store.hpp"
 #include "auth/jwt.hpp"
+#include "tests/support/run_sync.hpp"
 
 namespace chat::auth {
 namespace {
@@ -18,10 +19,7 @@ namespace fs = std::filesystem;
 
 template <class T>
 T run(boost::asio::awaitable<T> task) {
-  boost::asio::io_context io;
-  auto future = boost::asio::co_spawn(io, std::move(task), boost::asio::use_future);
-  io.run();
-  return future.get();
+  return testing::run_sync(std::move(task));
 }
 
 class AccountService : public ::testing::Test {

@@ -13,6 +13,7 @@
 #include "adapters/memory/memory_cache.hpp"
 #include "adapters/sqlite/sqlite_store.hpp"
 #include "tests/support/counting_store.hpp"
+#include "tests/support/run_sync.hpp"
 
 namespace chat::adapters {
 namespace {
@@ -21,10 +22,7 @@ namespace fs = std::filesystem;
 
 template <class T>
 T run(boost::asio::awaitable<T> task) {
-  boost::asio::io_context io;
-  auto future = boost::asio::co_spawn(io, std::move(task), boost::asio::use_future);
-  io.run();
-  return future.get();
+  return testing::run_sync(std::move(task));
 }
 
 class CachedStore : public ::testing::Test {
