@@ -28,8 +28,7 @@
 #include "adapters/redis/redis_cache.hpp"
 #include "adapters/redis/redis_client.hpp"
 #include "adapters/redis/redis_rate_limiter.hpp"
-
-extern char** environ;
+#include "tests/support/redis_process.hpp"
 
 namespace {
 
@@ -45,95 +44,10 @@ using chat::ports::cache_lookup;
 using chat::ports::limit;
 using args = std::vector<std::string>;
 using clock_type = std::chrono::steady_clock;
-
-/// Runs one awaitable to completion on a fresh io_context of this thread.
-template <class T>
-T await(boost::asio::awaitable<T> a) {
-  boost::asio::io_context io;
-  std::optional<T> out;
-  boost::asio::co_spawn(
-      io, [&]() -> boost::asio::awaitable<void> { out.emplace(co_await std::move(a)); },
-      boost::asio::detached);
-  io.run();
-  return std::move(*out);
-}
-
-std::uint16_t free_port() {
-  boost::asio::io_context io;
-  boost::asio::ip::tcp::acceptor acceptor(
-      io, boost::asio::ip::tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"), 0));
-  return acceptor.local_endpoint().port();
-}
-
-bool accepts_connections(std::uint16_t port) {
-  boost::asio::io_context io;
-  boost::asio::ip::tcp::socket socket(io);
-  boost::system::error_code ec;
-  socket.connect({boost::asio::ip::make_address("127.0.0.1"), port}, ec);
-  return !ec;
-}
-
-bool have_redis_server() {
-  return std::system("command -v redis-server >/dev/null 2>&1") == 0;
-}
-
-/// A redis-server of the test's own, on a loopback port, its files in a temp dir; no
-/// persistence, so a restart starts empty.
-class redis_process {
- public:
-  redis_process() {
-    char dir[] = "/tmp/redis_cache_test.XXXXXX";
-    if (::mkdtemp(dir) != nullptr) dir_ = dir;
-    port_ = free_port();
-  }
-  ~redis_process() {
-    kill();
-    if (!dir_.empty()) std::filesystem::remove_all(dir_);
-  }
-  redis_process(const redis_process&) = delete;
-  redis_process& operator=(const redis_process&) = delete;
-
-  /// Starts the server (again, on the same port) and waits until it accepts connections.
-  bool start() {
-    std::vector<std::string> argv_text = {
-        "redis-server", "--port",    std::to_string(port_), "--bind", "127.0.0.1",
-        "--save",       "",          "--appendonly",        "no",     "--dir",
-        dir_,           "--logfile", dir_ + "/redis.log"};
-    std::vector<char*> argv;
-    for (auto& a : argv_text)
-      argv.push_back(a.data());
-    argv.push_back(nullptr);
-    if (::posix_spawnp(&pid_, "redis-server", nullptr, nullptr, argv.data(), environ) != 0) {
-      pid_ = -1;
-      return false;
-    }
-    const auto deadline = clock_type::now() + 10s;
-    while (clock_type::now() < deadline) {
-      if (accepts_connections(port_)) return true;
-      std::this_thread::sleep_for(20ms);
-    }
-    return false;
-  }
-  /// SIGKILL: no goodbye to the clients, as in a crash.
-  void kill() {
-    if (pid_ <= 0) return;
-    ::kill(pid_, SIGKILL);
-    ::waitpid(pid_, nullptr, 0);
-    pid_ = -1;
-  }
-
-  redis_url url() const {
-    redis_url u;
-    u.host = "127.0.0.1";
-    u.port = port_;
-    return u;
-  }
-
- private:
-  std::string dir_;
-  std::uint16_t port_ = 0;
-  pid_t pid_ = -1;
-};
+using chat::testing::await;
+using chat::testing::free_port;
+using chat::testing::have_redis_server;
+using chat::testing::redis_process;
 
 /// A server of the test's own and a client of it that reconnects quickly.
 class RedisAdapters : public ::testing::Test {
