@@ -135,6 +135,14 @@ void append_json_string(std::string& out, std::string_view text) {
   out += '"';
 }
 
+std::size_t utf8_length(std::string_view text) noexcept {
+  std::size_t n = 0;
+  for (const char c : text) {
+    if ((static_cast<unsigned char>(c) & 0xC0U) != 0x80U) ++n;
+  }
+  return n;
+}
+
 std::size_t utf8_safe_prefix(std::string_view text, std::size_t max_bytes) {
   if (text.size() <= max_bytes) return text.size();
   std::size_t end = max_bytes;

@@ -23,6 +23,10 @@ void append_json_string(std::string& out, std::string_view text);
 /// and does not end inside a UTF-8 sequence.
 std::size_t utf8_safe_prefix(std::string_view text, std::size_t max_bytes);
 
+/// The number of code points in UTF-8 `text` (continuation bytes are not counted):
+/// what people call a string's length in characters.
+std::size_t utf8_length(std::string_view text) noexcept;
+
 /// Appends `t` as ISO-8601 UTC with milliseconds: `2025-11-10T20:00:00.000Z`
 /// (SPEC GQL-3's DateTime format, also used in logs and error timestamps).
 void append_iso8601_utc(std::string& out, std::chrono::system_clock::time_point t);

@@ -394,3 +394,17 @@ TEST(AppendIso8601Utc, FormatsNowWithTheFixedWidthShape) {
 }
 
 }  // namespace
+
+namespace chat::text {
+namespace {
+
+TEST(Utf8Length, CountsCodePointsNotBytes) {
+  EXPECT_EQ(utf8_length(""), 0U);
+  EXPECT_EQ(utf8_length("abc"), 3U);
+  EXPECT_EQ(utf8_length("é"), 1U);
+  EXPECT_EQ(utf8_length("¡Vamos ⚽!"), 9U);
+  EXPECT_EQ(utf8_length("\xF0\x9F\x98\x80"), 1U);  // one emoji, four bytes
+}
+
+}  // namespace
+}  // namespace chat::text

@@ -10,6 +10,7 @@
 #include "auth/account_rules.hpp"
 #include "graphql/type/custom_scalars.hpp"
 #include "observability/logger.hpp"
+#include "text/json_text.hpp"
 
 namespace chat::api {
 
@@ -19,29 +20,6 @@ using graphql::field_error;
 using graphql::resolve_info;
 using graphql::value;
 using task = boost::asio::awaitable<value>;
-
-std::size_t code_points(std::string_view text) noexcept {
-  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U;
-  }));
-}
-
-std::int64_t id_member(const value& parent, std::string_view key) {
-  const auto* json = parent.json();
-  if (json == nullptr || !json->is_object()) return 0;
-  const auto* v = json->get_object().if_contains(key);
-  return v != nullptr && v->is_int64() ? v->get_int64() : 0;
-}
-
-field_error upload_failure(const ports::upload_error& error, const request_context& context) {
-  if (error.code == ports::upload_errc::not_an_image) {
-    return bad_request("image", std::string(ports::user_message(error.code)));
-  }
-  obs::log(obs::log_level::error, "uploads", "image not stored", context.correlation_id,
-           {{"code", ports::name_of(error.code)}, {"error", error.detail}});
-  return field_error{
-      std::string(ports::user_message(error.code)), std::string(graphql::error_code::internal), {}};
-}
 
 }  // namespace
 
@@ -67,7 +45,7 @@ void bind_message_resolvers(graphql::resolver_map& resolvers, ports::store& stor
         if (content.empty() && !has_image) {
           co_return value(bad_request("content", "Message content is required"));
         }
-        if (code_points(content) > k_message_max) {
+        if (text::utf8_length(content) > k_message_max) {
           co_return value(bad_request("content", "Message must be at most 4000 characters"));
         }
         auto room = co_await readable_room(context, store, room_id, author);
@@ -81,7 +59,7 @@ void bind_message_resolvers(graphql::resolver_map& resolvers, ports::store& stor
           }
           std::string bytes = std::move(context.files[*index].bytes);
           auto saved = co_await uploads.save_image(std::move(bytes));
-          if (!saved) co_return value(upload_failure(saved.error(), context));
+          if (!saved) co_return value(upload_failure(saved.error(), context, "image"));
           image_url = "/uploads/" + saved->name;
         }
         domain::new_message message;
@@ -145,7 +123,7 @@ void bind_message_resolvers(graphql::resolver_map& resolvers, ports::store& stor
   resolvers.bind_async(
       "MessageEntity.user", [&store](const value& parent, const resolve_info& info) -> task {
         request_context& context = context_of(info);
-        auto user = co_await load_user(context, store, id_member(parent, "authorId"));
+        auto user = co_await load_user(context, store, id_in_parent(parent, "authorId"));
         if (!user) {
           if (user.error().code == ports::store_errc::not_found) {
             co_return value(
@@ -160,7 +138,7 @@ void bind_message_resolvers(graphql::resolver_map& resolvers, ports::store& stor
   resolvers.bind_async(
       "MessageEntity.chatroom", [&store](const value& parent, const resolve_info& info) -> task {
         request_context& context = context_of(info);
-        auto room = co_await load_room(context, store, id_member(parent, "chatroomId"));
+        auto room = co_await load_room(context, store, id_in_parent(parent, "chatroomId"));
         if (!room) {
           if (room.error().code == ports::store_errc::not_found) co_return value();
           co_return value(field_error_for(room.error(), context.correlation_id));

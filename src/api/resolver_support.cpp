@@ -2,6 +2,8 @@
 
 #include <boost/json/object.hpp>
 
+#include "api/arguments.hpp"
+#include "observability/logger.hpp"
 #include "text/json_text.hpp"
 
 namespace chat::api {
@@ -31,6 +33,24 @@ std::variant<domain::user_id, graphql::field_error> require_user(
   const auto* context = static_cast<const request_context*>(info.context);
   if (context == nullptr || !context->user) return unauthenticated();
   return *context->user;
+}
+
+std::int64_t id_in_parent(const graphql::value& parent, std::string_view key) {
+  const auto* json = parent.json();
+  if (json == nullptr || !json->is_object()) return 0;
+  const auto* v = json->get_object().if_contains(key);
+  return v != nullptr && v->is_int64() ? v->get_int64() : 0;
+}
+
+graphql::field_error upload_failure(const ports::upload_error& error,
+                                    const request_context& context, std::string_view field) {
+  if (error.code == ports::upload_errc::not_an_image) {
+    return bad_request(field, std::string(ports::user_message(error.code)));
+  }
+  obs::log(obs::log_level::error, "uploads", "image not stored", context.correlation_id,
+           {{"code", ports::name_of(error.code)}, {"error", error.detail}});
+  return graphql::field_error{
+      std::string(ports::user_message(error.code)), std::string(graphql::error_code::internal), {}};
 }
 
 std::string public_image_url(const request_context& context, std::string_view stored) {

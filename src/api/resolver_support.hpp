@@ -12,6 +12,7 @@
 #include "api/request_context.hpp"
 #include "domain/user.hpp"
 #include "graphql/execution/execute.hpp"
+#include "ports/upload_store.hpp"
 
 namespace chat::api {
 
@@ -28,6 +29,15 @@ std::variant<domain::user_id, graphql::field_error> require_user(const graphql::
 /// absolute with the request's public URL; anything else (an external URL kept from the
 /// old backend) is answered as stored.
 std::string public_image_url(const request_context& context, std::string_view stored);
+
+/// The id member `key` of a parent object answered as JSON (`ChatroomEntity.id`,
+/// `MessageEntity`'s `authorId`), for nested resolvers; 0 when there is none.
+std::int64_t id_in_parent(const graphql::value& parent, std::string_view key);
+
+/// An image the upload store refused (MSG-3): `BAD_REQUEST` on `field` when it is not an
+/// image; otherwise logged with the correlation id and answered without details (ERR-3).
+graphql::field_error upload_failure(const ports::upload_error& error,
+                                    const request_context& context, std::string_view field);
 
 /// `UserEntity` (AUTH-7): id, email, fullname, avatarUrl, createdAt, updatedAt, and a
 /// `password` that is always null.

@@ -9,6 +9,7 @@
 #include "api/room_support.hpp"
 #include "api/store_errors.hpp"
 #include "auth/account_rules.hpp"
+#include "text/json_text.hpp"
 
 namespace chat::api {
 
@@ -23,12 +24,6 @@ constexpr std::size_t k_room_name_max = 100;
 constexpr std::size_t k_description_max = 500;
 constexpr std::size_t k_image_url_max = 2048;
 constexpr int k_search_limit_max = 50;
-
-std::size_t code_points(std::string_view text) noexcept {
-  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U;
-  }));
-}
 
 bool valid_color(std::string_view hex) noexcept {
   if (hex.size() != 7 || hex[0] != '#') return false;
@@ -50,7 +45,7 @@ void check_room_fields(const boost::json::object& input, domain::room_patch& pat
     std::string trimmed = auth::trim(name->get_string());
     if (trimmed.empty()) {
       problems.emplace("name", "Name is required");
-    } else if (code_points(trimmed) > k_room_name_max) {
+    } else if (text::utf8_length(trimmed) > k_room_name_max) {
       problems.emplace("name", "Name must be at most 100 characters");
     } else {
       patch.name = std::move(trimmed);
@@ -75,7 +70,7 @@ void check_room_fields(const boost::json::object& input, domain::room_patch& pat
   if (const auto* description = member(input, "description");
       description != nullptr && description->is_string()) {
     std::string trimmed = auth::trim(description->get_string());
-    if (code_points(trimmed) > k_description_max) {
+    if (text::utf8_length(trimmed) > k_description_max) {
       problems.emplace("description", "Description must be at most 500 characters");
     } else {
       patch.description = std::move(trimmed);
@@ -124,13 +119,6 @@ value rooms_json(const std::vector<domain::room>& rooms, const request_context& 
 }
 
 /// The id in a parent ChatroomEntity / MessageEntity JSON object.
-std::int64_t id_member(const value& parent, std::string_view key) {
-  const auto* json = parent.json();
-  if (json == nullptr || !json->is_object()) return 0;
-  const auto* v = json->get_object().if_contains(key);
-  return v != nullptr && v->is_int64() ? v->get_int64() : 0;
-}
-
 }  // namespace
 
 void bind_room_resolvers(graphql::resolver_map& resolvers, ports::store& store) {
@@ -393,7 +381,7 @@ void bind_room_resolvers(graphql::resolver_map& resolvers, ports::store& store) 
   resolvers.bind_async(
       "ChatroomEntity.users", [&store](const value& parent, const resolve_info& info) -> task {
         request_context& context = context_of(info);
-        auto members = co_await load_members(context, store, id_member(parent, "id"));
+        auto members = co_await load_members(context, store, id_in_parent(parent, "id"));
         if (!members) co_return value(field_error_for(members.error(), context.correlation_id));
         value::list items;
         for (const auto& user : *members)
@@ -405,7 +393,7 @@ void bind_room_resolvers(graphql::resolver_map& resolvers, ports::store& store) 
   resolvers.bind_async(
       "ChatroomEntity.messages", [&store](const value& parent, const resolve_info& info) -> task {
         request_context& context = context_of(info);
-        auto latest = co_await load_latest_message(context, store, id_member(parent, "id"));
+        auto latest = co_await load_latest_message(context, store, id_in_parent(parent, "id"));
         if (!latest) co_return value(field_error_for(latest.error(), context.correlation_id));
         value::list items;
         if (*latest) items.emplace_back(message_json(**latest, context));

@@ -22,17 +22,6 @@ value users_json(const std::vector<domain::user>& users, const request_context& 
   return value(std::move(items));
 }
 
-graphql::field_error upload_failure(const ports::upload_error& error,
-                                    const request_context& context) {
-  if (error.code == ports::upload_errc::not_an_image) {
-    return bad_request("file", std::string(ports::user_message(error.code)));
-  }
-  obs::log(obs::log_level::error, "uploads", "image not stored", context.correlation_id,
-           {{"code", ports::name_of(error.code)}, {"error", error.detail}});
-  return graphql::field_error{
-      std::string(ports::user_message(error.code)), std::string(graphql::error_code::internal), {}};
-}
-
 }  // namespace
 
 void bind_user_resolvers(graphql::resolver_map& resolvers, ports::store& store,
@@ -103,7 +92,7 @@ void bind_user_resolvers(graphql::resolver_map& resolvers, ports::store& store,
           }
           std::string bytes = std::move(context.files[*index].bytes);
           auto saved = co_await uploads.save_image(std::move(bytes));
-          if (!saved) co_return value(upload_failure(saved.error(), context));
+          if (!saved) co_return value(upload_failure(saved.error(), context, "file"));
           avatar = "/uploads/" + saved->name;
         }
         auto updated = co_await store.update_user_profile(std::get<domain::user_id>(caller),

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "text/json_text.hpp"
+
 namespace chat::auth {
 
 namespace {
@@ -16,13 +18,6 @@ bool is_alnum(char c) noexcept {
 
 bool is_alpha(char c) noexcept {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-/// Code points in valid UTF-8 (continuation bytes are not counted).
-std::size_t code_points(std::string_view text) noexcept {
-  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U;
-  }));
 }
 
 bool valid_label(std::string_view label) noexcept {
@@ -51,7 +46,7 @@ std::string normalize_email(std::string_view email) {
 
 std::string fullname_problem(std::string_view trimmed) {
   if (trimmed.empty()) return "Fullname is required";
-  if (code_points(trimmed) > k_fullname_max) return "Fullname must be at most 50 characters";
+  if (text::utf8_length(trimmed) > k_fullname_max) return "Fullname must be at most 50 characters";
   const bool control = std::any_of(trimmed.begin(), trimmed.end(), [](char c) {
     const auto u = static_cast<unsigned char>(c);
     return u < 0x20 || u == 0x7F;
@@ -102,7 +97,7 @@ field_errors check_registration(const registration& input) {
   } else if (!valid_email(input.email)) {
     errors.emplace("email", "Email must be a valid email address");
   }
-  if (code_points(input.password) < k_password_min) {
+  if (text::utf8_length(input.password) < k_password_min) {
     errors.emplace("password", "Password must be at least 8 characters");
   } else if (input.password.size() > k_password_max_bytes) {
     errors.emplace("password", "Password must be at most 72 bytes");
